@@ -1,0 +1,1 @@
+"""The roadmap engine: lesson frontmatter in, a validated graph and its renderings out."""

@@ -1,0 +1,123 @@
+"""The validated roadmap as a graph: study order, ancestors and descendants, computed once."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .model import Lesson, Priority, Tier
+
+
+def study_key(lesson: Lesson) -> tuple[int, int, str, str]:
+    """When several lessons are free to come next: earlier tier, then priority, then title."""
+    return (lesson.tier, lesson.priority.rank, lesson.title.casefold(), lesson.id)
+
+
+def topological_order(lessons: Iterable[Lesson]) -> list[str]:
+    """Kahn's algorithm with a heap, so ties break by `study_key`.
+
+    Raises ValueError on a cycle; validation reports cycles before this runs.
+    """
+    by_id = {lesson.id: lesson for lesson in lessons}
+    waiting = {lid: len(set(lesson.prerequisites)) for lid, lesson in by_id.items()}
+    dependents: dict[str, list[str]] = {lid: [] for lid in by_id}
+    for lesson in by_id.values():
+        for prereq in set(lesson.prerequisites):
+            dependents[prereq].append(lesson.id)
+    ready = [(study_key(by_id[lid]), lid) for lid, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
+    order: list[str] = []
+    while ready:
+        _, lid = heapq.heappop(ready)
+        order.append(lid)
+        for dependent in dependents[lid]:
+            waiting[dependent] -= 1
+            if waiting[dependent] == 0:
+                heapq.heappush(ready, (study_key(by_id[dependent]), dependent))
+    if len(order) != len(by_id):
+        raise ValueError("the prerequisites contain a cycle")
+    return order
+
+
+def bits(mask: int) -> Iterator[int]:
+    """Positions of the set bits of `mask`, lowest first."""
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    tiers: tuple[Tier, ...]  # by number
+    lessons: dict[str, Lesson]
+    order: tuple[str, ...]  # a valid study order of every lesson
+    position: dict[str, int]  # index of each lesson in `order`
+    unlocks: dict[str, tuple[str, ...]]  # lessons that list this one as a prerequisite
+    by_path: dict[str, str]  # docs-relative path -> lesson id
+    _ancestors: tuple[int, ...]  # bitset over positions in `order`, per position
+    _descendants: tuple[int, ...]
+
+    @classmethod
+    def build(cls, tiers: Iterable[Tier], lessons: Iterable[Lesson]) -> Roadmap:
+        by_id = {lesson.id: lesson for lesson in lessons}
+        order = topological_order(by_id.values())
+        position = {lid: i for i, lid in enumerate(order)}
+        ancestors = [0] * len(order)
+        for i, lid in enumerate(order):
+            for prereq in by_id[lid].prerequisites:
+                p = position[prereq]
+                ancestors[i] |= ancestors[p] | (1 << p)
+        descendants = [0] * len(order)
+        for i in reversed(range(len(order))):
+            for prereq in by_id[order[i]].prerequisites:
+                descendants[position[prereq]] |= descendants[i] | (1 << i)
+        unlocks: dict[str, list[str]] = {lid: [] for lid in order}
+        for lid in order:
+            for prereq in by_id[lid].prerequisites:
+                unlocks[prereq].append(lid)
+        return cls(
+            tiers=tuple(sorted(tiers, key=lambda t: t.number)),
+            lessons=by_id,
+            order=tuple(order),
+            position=position,
+            unlocks={k: tuple(v) for k, v in unlocks.items()},
+            by_path={lesson.path: lesson.id for lesson in by_id.values()},
+            _ancestors=tuple(ancestors),
+            _descendants=tuple(descendants),
+        )
+
+    def tier(self, number: int) -> Tier:
+        return next(t for t in self.tiers if t.number == number)
+
+    def in_order(self, ids: Iterable[str]) -> list[Lesson]:
+        return [self.lessons[lid] for lid in sorted(ids, key=self.position.__getitem__)]
+
+    def tier_lessons(self, number: int) -> list[Lesson]:
+        """The tier's lessons in study order."""
+        return [self.lessons[lid] for lid in self.order if self.lessons[lid].tier == number]
+
+    def ancestors(self, lesson_id: str) -> list[Lesson]:
+        """Every lesson this one depends on, directly or not, in study order."""
+        return [self.lessons[self.order[i]] for i in bits(self._ancestors[self.position[lesson_id]])]
+
+    def descendants(self, lesson_id: str) -> list[Lesson]:
+        """Every lesson that depends on this one, directly or not, in study order."""
+        return [self.lessons[self.order[i]] for i in bits(self._descendants[self.position[lesson_id]])]
+
+    def learning_path(self, lesson_id: str, essentials_only: bool) -> list[Lesson]:
+        """The lessons to study before this one, in a valid order."""
+        path = self.ancestors(lesson_id)
+        if essentials_only:
+            path = [lesson for lesson in path if lesson.priority is Priority.ESSENTIAL]
+        return path
+
+    def tier_edges(self) -> set[tuple[int, int]]:
+        """Pairs (earlier tier, later tier) joined by at least one prerequisite."""
+        return {
+            (self.lessons[p].tier, lesson.tier)
+            for lesson in self.lessons.values()
+            for p in lesson.prerequisites
+            if self.lessons[p].tier != lesson.tier
+        }

@@ -1,0 +1,170 @@
+"""Read tiers and lessons from docs/ and hand them to validation.
+
+`load_roadmap(docs_dir)` is the entry point: it returns a Roadmap or raises one
+RoadmapError that lists every problem.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .graph import Roadmap
+from .model import Lesson, Tier
+from .problems import Problem, RoadmapError
+from .validate import check_graph, check_tiers, lesson_from_frontmatter, tier_from_frontmatter
+
+# The same shape MkDocs accepts: '---' on the first line, YAML, then '---' or '...'.
+FRONTMATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)?(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+INDEX = "index.md"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One Markdown file: its frontmatter and body, or the problems reading it."""
+
+    data: dict[str, Any]
+    body: str
+
+
+def display_path(path: Path) -> str:
+    """How problems name a file: relative to the working directory when inside it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def read_source(path: Path) -> Source | list[Problem]:
+    """Split a file into frontmatter and body; every failure becomes a Problem."""
+    file = display_path(path)
+    raw = path.read_bytes()
+    if not raw.strip():
+        return [Problem(file, "", "the file is empty.", "start it with frontmatter between '---' lines.")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return [
+            Problem(
+                file,
+                "",
+                f"is not UTF-8 (byte {raw[error.start]:#04x} at offset {error.start}).",
+                "save the file as UTF-8.",
+            )
+        ]
+    match = FRONTMATTER.match(text)
+    if not match:
+        return [
+            Problem(
+                file,
+                "frontmatter",
+                "there is none: the file must start with a '---' line, the YAML fields, then '---'.",
+                "add frontmatter; see docs/contributing.md.",
+            )
+        ]
+    try:
+        data = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 2}, column {mark.column + 1}" if mark else ""
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return [
+            Problem(
+                file,
+                "frontmatter",
+                f"the YAML does not parse{where}: {reason}.",
+                "fix the YAML; quote text that contains ': ' or starts with a special character.",
+            )
+        ]
+    if not isinstance(data, dict):
+        return [
+            Problem(
+                file,
+                "frontmatter",
+                f"must be a mapping of fields, got {type(data).__name__} {data!r:.40}.",
+                "write one 'field: value' per line.",
+            )
+        ]
+    return Source({str(k): v for k, v in data.items()}, text[match.end() :])
+
+
+def find_tiers(docs_dir: Path) -> tuple[list[Tier], list[Problem]]:
+    """Tier folders are top-level folders whose index.md has a `tier` field."""
+    tiers: list[Tier] = []
+    problems: list[Problem] = []
+    for folder in sorted(p for p in docs_dir.iterdir() if p.is_dir()):
+        index = folder / INDEX
+        if not index.is_file():
+            continue
+        source = read_source(index)
+        if isinstance(source, list):
+            problems += source
+            continue
+        if "tier" not in source.data:
+            continue
+        tier = tier_from_frontmatter(display_path(index), folder.name, source.data)
+        if isinstance(tier, list):
+            problems += tier
+        else:
+            tiers.append(tier)
+    file_of = {t.folder: display_path(docs_dir / t.index_path) for t in tiers}
+    return tiers, problems + check_tiers(tiers, file_of)
+
+
+def lesson_files(docs_dir: Path, tier: Tier) -> list[Path]:
+    folder = docs_dir / tier.folder
+    return sorted(p for p in folder.rglob("*.md") if p.name != INDEX or p.parent != folder)
+
+
+def load_lessons(docs_dir: Path, tiers: list[Tier]) -> tuple[list[Lesson], list[Problem]]:
+    lessons: list[Lesson] = []
+    problems: list[Problem] = []
+    for tier in tiers:
+        for path in lesson_files(docs_dir, tier):
+            file = display_path(path)
+            relative = path.relative_to(docs_dir).as_posix()
+            if path.parent != docs_dir / tier.folder:
+                problems.append(
+                    Problem(
+                        file,
+                        "location",
+                        "lessons live directly in their tier folder, not in a subfolder.",
+                        f"move it to {display_path(docs_dir / tier.folder / path.name)}.",
+                    )
+                )
+                continue
+            source = read_source(path)
+            if isinstance(source, list):
+                problems += source
+                continue
+            lesson = lesson_from_frontmatter(file, relative, tier.number, source.data)
+            if isinstance(lesson, list):
+                problems += lesson
+            else:
+                lessons.append(lesson)
+    return lessons, problems
+
+
+def load_roadmap(docs_dir: Path) -> Roadmap:
+    """Load and validate everything, or raise one RoadmapError listing every problem."""
+    tiers, problems = find_tiers(docs_dir)
+    if not tiers and not problems:
+        problems.append(
+            Problem(
+                display_path(docs_dir),
+                "tiers",
+                "no tier folders found.",
+                "add folders whose index.md has 'tier: <number>' and 'title: <title>'.",
+            )
+        )
+    lessons, lesson_problems = load_lessons(docs_dir, tiers)
+    problems += lesson_problems
+    tier_map = {t.number: t for t in tiers}
+    file_of = {lesson.path: display_path(docs_dir / lesson.path) for lesson in lessons}
+    problems += check_graph(lessons, tier_map, file_of)
+    if problems:
+        raise RoadmapError(problems)
+    return Roadmap.build(tiers, lessons)

@@ -1,0 +1,212 @@
+"""What the build adds to pages: tier sections, the overview, the lesson header data, roadmap.json.
+
+HTML goes through `html_text`, Mermaid through `mermaid.py`, JSON through `json_text`.
+Diagrams are emitted as ```mermaid fences, which pymdownx.superfences HTML-escapes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from . import mermaid
+from .escape import html_text, json_text
+from .graph import Roadmap
+from .model import Lesson, Priority, Tier
+
+UrlOf = Callable[[str], str]
+HOME_MARKER = "<!-- roadmap:tiers -->"
+ROADMAP_PAGE = "roadmap.md"
+ROADMAP_JSON = "roadmap.json"
+JSON_SCHEMA_VERSION = 1
+
+
+def format_hours(hours: float) -> str:
+    return f"{hours:g} h"
+
+
+def total_hours(lessons: Iterable[Lesson]) -> float:
+    return sum(lesson.estimated_hours for lesson in lessons)
+
+
+def tier_heading(tier: Tier) -> str:
+    return f"Tier {tier.number} · {tier.title}"
+
+
+def mermaid_fence(source: str) -> str:
+    return f"```mermaid\n{source}\n```"
+
+
+def badge(priority: Priority) -> str:
+    return f'<span class="lr-badge lr-{priority.value}">{priority.value}</span>'
+
+
+def legend() -> str:
+    items = "".join(f"<li>{badge(p)}</li>" for p in Priority)
+    return (
+        '<ul class="lr-legend" aria-label="Priorities">'
+        f"{items}"
+        '<li><span class="lr-badge lr-outside">from an earlier tier</span></li>'
+        "</ul>"
+    )
+
+
+def lesson_link(lesson: Lesson, url_of: UrlOf) -> str:
+    return f'<a href="{html_text(url_of(lesson.path))}">{html_text(lesson.title)}</a>'
+
+
+def lesson_table(roadmap: Roadmap, lessons: list[Lesson], url_of: UrlOf) -> str:
+    rows = []
+    for number, lesson in enumerate(lessons, start=1):
+        prereqs = ", ".join(lesson_link(roadmap.lessons[p], url_of) for p in lesson.prerequisites) or "none"
+        rows.append(
+            "<tr>"
+            f"<td>{number}</td>"
+            f"<td>{lesson_link(lesson, url_of)}<br><small>{html_text(lesson.summary)}</small></td>"
+            f"<td>{badge(lesson.priority)}</td>"
+            f"<td>{format_hours(lesson.estimated_hours)}</td>"
+            f"<td>{prereqs}</td>"
+            "</tr>"
+        )
+    return (
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table lr-lessons"><table>'
+        "<thead><tr><th>#</th><th>Lesson</th><th>Priority</th><th>Hours</th><th>Prerequisites</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div></div>"
+    )
+
+
+def tier_section(roadmap: Roadmap, tier: Tier, url_of: UrlOf) -> str:
+    """Markdown appended to a tier's index page: its graph and its table."""
+    lessons = roadmap.tier_lessons(tier.number)
+    if not lessons:
+        return "## Lessons in this tier\n\nNo lessons in this tier yet.\n"
+    essentials = [lesson for lesson in lessons if lesson.priority is Priority.ESSENTIAL]
+    summary = (
+        f"{len(lessons)} lesson{'s' if len(lessons) != 1 else ''}, {format_hours(total_hours(lessons))} in all; "
+        f"the {len(essentials)} essential ones take {format_hours(total_hours(essentials))}. "
+        "Click a lesson in the graph to open it. An arrow points from a prerequisite to the lesson that needs it."
+    )
+    return "\n\n".join(
+        [
+            "## Lessons in this tier",
+            summary,
+            legend(),
+            mermaid_fence(mermaid.tier_graph(roadmap, tier, url_of)),
+            "The same lessons in a valid study order:",
+            lesson_table(roadmap, lessons, url_of),
+        ]
+    )
+
+
+def tiers_block(roadmap: Roadmap, url_of: UrlOf) -> str:
+    """Markdown for the home page: the tier graph and a table of tiers."""
+    rows = []
+    for tier in roadmap.tiers:
+        lessons = roadmap.tier_lessons(tier.number)
+        essentials = [lesson for lesson in lessons if lesson.priority is Priority.ESSENTIAL]
+        rows.append(
+            "<tr>"
+            f'<td>{tier.number}</td><td><a href="{html_text(url_of(tier.index_path))}">{html_text(tier.title)}</a></td>'
+            f"<td>{len(lessons)}</td><td>{format_hours(total_hours(essentials))}</td>"
+            f"<td>{format_hours(total_hours(lessons))}</td>"
+            "</tr>"
+        )
+    table = (
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table lr-tiers"><table>'
+        "<thead><tr><th>Tier</th><th>Title</th><th>Lessons</th><th>Essentials</th><th>Everything</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div></div>"
+    )
+    return "\n\n".join([mermaid_fence(mermaid.tiers_graph(roadmap, url_of)), table])
+
+
+def overview_page(roadmap: Roadmap, url_of: UrlOf) -> str:
+    """The whole roadmap page: tiers graph, every tier's lessons, and one study order."""
+    parts = [
+        "# The whole roadmap",
+        "Six tiers, each building on the ones before it. Every lesson below links to its page; "
+        "each tier page draws its lessons as a graph. The numbered list at the end is one valid "
+        "order to study everything: every lesson comes after all of its prerequisites.",
+        tiers_block(roadmap, url_of),
+        "## Lessons by tier",
+        legend(),
+    ]
+    for tier in roadmap.tiers:
+        lessons = roadmap.tier_lessons(tier.number)
+        link = f'<a href="{html_text(url_of(tier.index_path))}">{html_text(tier_heading(tier))}</a>'
+        parts.append(f'<h3 id="tier-{tier.number}">{link}</h3>')
+        parts.append(lesson_table(roadmap, lessons, url_of) if lessons else "<p>No lessons yet.</p>")
+    items = "".join(
+        f"<li>{lesson_link(lesson, url_of)} "
+        f"<small>(tier {lesson.tier}, {lesson.priority.value}, {format_hours(lesson.estimated_hours)})</small></li>"
+        for lesson in roadmap.in_order(roadmap.order)
+    )
+    parts += ["## Study order", f'<ol class="lr-study-order">{items}</ol>' if items else "<p>No lessons yet.</p>"]
+    return "\n\n".join(parts) + "\n"
+
+
+def lesson_summary(lesson: Lesson, url_of: UrlOf) -> dict[str, Any]:
+    return {
+        "id": lesson.id,
+        "title": lesson.title,
+        "url": url_of(lesson.path),
+        "priority": lesson.priority.value,
+        "tier": lesson.tier,
+        "hours": format_hours(lesson.estimated_hours),
+    }
+
+
+def learning_path(roadmap: Roadmap, lesson: Lesson, essentials_only: bool, url_of: UrlOf) -> dict[str, Any]:
+    before = roadmap.learning_path(lesson.id, essentials_only)
+    return {
+        "name": "Essentials only" if essentials_only else "Everything",
+        "lessons": [lesson_summary(other, url_of) for other in before],
+        "hours_before": format_hours(total_hours(before)),
+        "hours_total": format_hours(total_hours(before) + lesson.estimated_hours),
+    }
+
+
+def lesson_view(roadmap: Roadmap, lesson: Lesson, url_of: UrlOf) -> dict[str, Any]:
+    """Everything the lesson header template shows. Strings are raw; the template escapes them."""
+    tier = roadmap.tier(lesson.tier)
+    return {
+        "tier": {"number": tier.number, "title": tier.title, "url": url_of(tier.index_path)},
+        "priority": lesson.priority.value,
+        "hours": format_hours(lesson.estimated_hours),
+        "summary": lesson.summary,
+        "outcomes": list(lesson.outcomes),
+        "prerequisites": [lesson_summary(o, url_of) for o in roadmap.in_order(lesson.prerequisites)],
+        "unlocks": [lesson_summary(o, url_of) for o in roadmap.in_order(roadmap.unlocks[lesson.id])],
+        "graph": mermaid.neighbourhood_graph(roadmap, lesson, url_of),
+        "paths": [learning_path(roadmap, lesson, flag, url_of) for flag in (True, False)],
+    }
+
+
+def roadmap_json(roadmap: Roadmap, site_url_of: UrlOf) -> str:
+    """The machine-readable roadmap. URLs are relative to the site root. See docs/roadmap-json.md."""
+    return json_text(
+        {
+            "schema_version": JSON_SCHEMA_VERSION,
+            "tiers": [
+                {"number": t.number, "title": t.title, "url": site_url_of(t.index_path)} for t in roadmap.tiers
+            ],
+            "lessons": [
+                {
+                    "id": lesson.id,
+                    "title": lesson.title,
+                    "tier": lesson.tier,
+                    "priority": lesson.priority.value,
+                    "estimated_hours": lesson.estimated_hours,
+                    "summary": lesson.summary,
+                    "url": site_url_of(lesson.path),
+                    "prerequisites": list(lesson.prerequisites),
+                }
+                for lesson in roadmap.in_order(roadmap.order)
+            ],
+            "edges": [
+                {"from": prereq, "to": lesson.id}
+                for lesson in roadmap.in_order(roadmap.order)
+                for prereq in lesson.prerequisites
+            ],
+            "study_order": list(roadmap.order),
+        }
+    )
