@@ -50,9 +50,7 @@ def sha256(path: Path) -> str:
 
 
 def npm_pack(spec: str, dest: Path) -> Path:
-    out = subprocess.run(
-        ["npm", "pack", spec, "--silent"], cwd=dest, check=True, capture_output=True, text=True
-    )
+    out = subprocess.run(["npm", "pack", spec, "--silent"], cwd=dest, check=True, capture_output=True, text=True)
     return dest / out.stdout.strip().splitlines()[-1]
 
 

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 # Mermaid entity codes, applied in this order: '#' first, since every code starts with it.
 _MERMAID_ENTITIES = (("#", "#35;"), ("&", "#amp;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("`", "#96;"))
-_MERMAID_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_ID_KEY = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
 
 
 def html_text(text: str) -> str:
@@ -32,10 +32,9 @@ def mermaid_id(prefix: str, key: str) -> str:
     The fixed prefix keeps ids such as `end` or `graph` from being read as keywords,
     and '-' maps to '_', which lesson ids cannot contain, so distinct keys stay distinct.
     """
-    node = f"{prefix}_{key.replace('-', '_')}"
-    if not _MERMAID_ID.match(node) or "__" in node:
+    if not prefix.isalpha() or not _ID_KEY.match(key):
         raise ValueError(f"cannot make a Mermaid id from {key!r}: lesson ids are [a-z0-9] joined by '-'")
-    return node
+    return f"{prefix}_{key.replace('-', '_')}"
 
 
 def mermaid_url(url: str) -> str:

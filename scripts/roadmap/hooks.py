@@ -13,16 +13,17 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
-from mkdocs.structure.pages import Page  # noqa: E402
-from mkdocs.utils import get_relative_url  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from roadmap import pages  # noqa: E402
-from roadmap.graph import Roadmap  # noqa: E402
-from roadmap.load import load_roadmap  # noqa: E402
-from roadmap.problems import RoadmapError  # noqa: E402
+from roadmap import pages
+from roadmap.escape import html_text
+from roadmap.graph import Roadmap
+from roadmap.load import load_roadmap
+from roadmap.problems import RoadmapError
 
 _roadmap: Roadmap | None = None
 
@@ -48,6 +49,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     roadmap = _current()
     src = page.file.src_uri
+    # MkDocs and Material print page titles as HTML, unescaped: frontmatter titles are text.
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = html_text(page.meta["title"])
 
     def url_of(path: str) -> str:
         return get_relative_url(_file(files, path).url, page.url)
@@ -80,11 +84,18 @@ def _file(files: Files, path: str) -> File:
 def _with_tiers(nav: list[Any], roadmap: Roadmap) -> list[Any]:
     """The configured nav, with one section per tier inserted after the roadmap page."""
     sections = [
-        {pages.tier_heading(tier): [tier.index_path] + [lesson.path for lesson in roadmap.tier_lessons(tier.number)]}
+        {
+            html_text(pages.tier_heading(tier)): [tier.index_path]
+            + [lesson.path for lesson in roadmap.tier_lessons(tier.number)]
+        }
         for tier in roadmap.tiers
     ]
     at = next(
-        (i + 1 for i, item in enumerate(nav) if pages.ROADMAP_PAGE in (item.values() if isinstance(item, dict) else [item])),
+        (
+            i + 1
+            for i, item in enumerate(nav)
+            if pages.ROADMAP_PAGE in (item.values() if isinstance(item, dict) else [item])
+        ),
         len(nav),
     )
     return nav[:at] + sections + nav[at:]

@@ -30,6 +30,7 @@ class Source:
 
     data: dict[str, Any]
     body: str
+    body_line: int  # the file line on which the body starts
 
 
 def display_path(path: Path) -> str:
@@ -88,7 +89,8 @@ def read_source(path: Path) -> Source | list[Problem]:
                 "write one 'field: value' per line.",
             )
         ]
-    return Source({str(k): v for k, v in data.items()}, text[match.end() :])
+    body_line = text.count("\n", 0, match.end()) + 1
+    return Source({str(k): v for k, v in data.items()}, text[match.end() :], body_line)
 
 
 def find_tiers(docs_dir: Path) -> tuple[list[Tier], list[Problem]]:
@@ -117,6 +119,12 @@ def find_tiers(docs_dir: Path) -> tuple[list[Tier], list[Problem]]:
 def lesson_files(docs_dir: Path, tier: Tier) -> list[Path]:
     folder = docs_dir / tier.folder
     return sorted(p for p in folder.rglob("*.md") if p.name != INDEX or p.parent != folder)
+
+
+def all_lesson_files(docs_dir: Path) -> list[Path]:
+    """Every lesson file in every tier folder that reads as a tier."""
+    tiers, _ = find_tiers(docs_dir)
+    return [path for tier in tiers for path in lesson_files(docs_dir, tier)]
 
 
 def load_lessons(docs_dir: Path, tiers: list[Tier]) -> tuple[list[Lesson], list[Problem]]:

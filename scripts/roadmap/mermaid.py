@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 
 from .escape import mermaid_id, mermaid_label, mermaid_url
@@ -78,8 +79,8 @@ def tiers_graph(roadmap: Roadmap, url_of: UrlOf) -> str:
     lines = _header()
     for tier in roadmap.tiers:
         count = len(roadmap.tier_lessons(tier.number))
-        label = f"Tier {tier.number}: {tier.title} ({count} lesson{'s' if count != 1 else ''})"
+        label = f"Tier {tier.number}: {tier.title} ({count} lesson{'' if count == 1 else 's'})"
         lines += _node_lines(mermaid_id("T", str(tier.number)), label, ("tier",), url_of(tier.index_path))
     nodes = [mermaid_id("T", str(tier.number)) for tier in roadmap.tiers]
-    lines += [f"  {a} --> {b}" for a, b in zip(nodes, nodes[1:], strict=False)]
+    lines += [f"  {a} --> {b}" for a, b in itertools.pairwise(nodes)]
     return "\n".join(lines)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Priority(str, Enum):
+class Priority(StrEnum):
     ESSENTIAL = "essential"
     RECOMMENDED = "recommended"
     OPTIONAL = "optional"

@@ -25,6 +25,10 @@ def format_hours(hours: float) -> str:
     return f"{hours:g} h"
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def total_hours(lessons: Iterable[Lesson]) -> float:
     return sum(lesson.estimated_hours for lesson in lessons)
 
@@ -82,8 +86,8 @@ def tier_section(roadmap: Roadmap, tier: Tier, url_of: UrlOf) -> str:
         return "## Lessons in this tier\n\nNo lessons in this tier yet.\n"
     essentials = [lesson for lesson in lessons if lesson.priority is Priority.ESSENTIAL]
     summary = (
-        f"{len(lessons)} lesson{'s' if len(lessons) != 1 else ''}, {format_hours(total_hours(lessons))} in all; "
-        f"the {len(essentials)} essential ones take {format_hours(total_hours(essentials))}. "
+        f"{plural(len(lessons), 'lesson')}, {format_hours(total_hours(lessons))} in all. "
+        f"Essentials only: {plural(len(essentials), 'lesson')}, {format_hours(total_hours(essentials))}. "
         "Click a lesson in the graph to open it. An arrow points from a prerequisite to the lesson that needs it."
     )
     return "\n\n".join(
@@ -186,9 +190,7 @@ def roadmap_json(roadmap: Roadmap, site_url_of: UrlOf) -> str:
     return json_text(
         {
             "schema_version": JSON_SCHEMA_VERSION,
-            "tiers": [
-                {"number": t.number, "title": t.title, "url": site_url_of(t.index_path)} for t in roadmap.tiers
-            ],
+            "tiers": [{"number": t.number, "title": t.title, "url": site_url_of(t.index_path)} for t in roadmap.tiers],
             "lessons": [
                 {
                     "id": lesson.id,

@@ -156,8 +156,7 @@ def lesson_from_frontmatter(file: str, path: str, tier: int, data: Mapping[str, 
             )
     missing = [f for f in REQUIRED_FIELDS if f not in data]
     problems += [
-        Problem(file, field, "is missing.", "add it to the frontmatter; see docs/contributing.md.")
-        for field in missing
+        Problem(file, field, "is missing.", "add it to the frontmatter; see docs/contributing.md.") for field in missing
     ]
     if missing:
         return problems

@@ -1,0 +1,227 @@
+"""Graph algorithms, escaping, and the Mermaid/HTML/JSON renderers."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+from roadmap import pages
+from roadmap.escape import html_text, json_text, mermaid_id, mermaid_label, mermaid_url
+from roadmap.graph import Roadmap, topological_order
+from roadmap.markdown import parse
+from roadmap.mermaid import neighbourhood_graph, tier_graph, tiers_graph
+from roadmap.model import Lesson, Priority, Tier
+from roadmap.validate import cycle_in, strongly_connected
+
+TIERS = [Tier(0, "Maths", "math"), Tier(1, "Code", "code")]
+
+
+def lesson(
+    lid: str, prereqs: tuple[str, ...] = (), tier: int = 0, priority: str = "essential", title: str = ""
+) -> Lesson:
+    folder = TIERS[tier].folder
+    return Lesson(
+        lid, f"{folder}/{lid}.md", tier, title or lid.upper(), Priority(priority), prereqs, 2.0, "S.", ("a", "b", "c")
+    )
+
+
+def is_valid_order(order: list[str], lessons: list[Lesson]) -> bool:
+    at = {lid: i for i, lid in enumerate(order)}
+    return sorted(order) == sorted(x.id for x in lessons) and all(
+        at[p] < at[x.id] for x in lessons for p in x.prerequisites
+    )
+
+
+DIAMOND = [
+    lesson("d", ("b", "c")),
+    lesson("c", ("a",), priority="essential", title="Zeta"),
+    lesson("b", ("a",), priority="essential", title="Alpha"),
+    lesson("a"),
+    lesson("e", ("d",), tier=1, priority="optional"),
+    lesson("f", ("a",), tier=1, priority="recommended"),
+]
+
+
+def test_order_respects_prerequisites_and_breaks_ties_by_tier_priority_title() -> None:
+    order = topological_order(DIAMOND)
+    assert is_valid_order(order, DIAMOND)
+    assert order == ["a", "b", "c", "d", "f", "e"]  # b (Alpha) before c (Zeta); f recommended before e optional
+
+
+def test_order_rejects_a_cycle() -> None:
+    with pytest.raises(ValueError, match="cycle"):
+        topological_order([lesson("a", ("b",)), lesson("b", ("a",))])
+
+
+def test_ancestors_descendants_and_unlocks() -> None:
+    roadmap = Roadmap.build(TIERS, DIAMOND)
+    assert [x.id for x in roadmap.ancestors("d")] == ["a", "b", "c"]
+    assert [x.id for x in roadmap.ancestors("e")] == ["a", "b", "c", "d"]
+    assert roadmap.ancestors("a") == []
+    assert [x.id for x in roadmap.descendants("a")] == ["b", "c", "d", "f", "e"]
+    assert roadmap.unlocks["a"] == ("b", "c", "f")
+    assert [x.id for x in roadmap.learning_path("e", essentials_only=True)] == ["a", "b", "c", "d"]
+    assert [x.id for x in roadmap.tier_lessons(1)] == ["f", "e"]
+    assert roadmap.tier_edges() == {(0, 1)}
+
+
+def test_learning_path_essentials_only_drops_recommended() -> None:
+    lessons = [lesson("a"), lesson("r", ("a",), priority="recommended"), lesson("x", ("r",), priority="optional")]
+    roadmap = Roadmap.build(TIERS, lessons)
+    assert [x.id for x in roadmap.learning_path("x", essentials_only=False)] == ["a", "r"]
+    assert [x.id for x in roadmap.learning_path("x", essentials_only=True)] == ["a"]
+
+
+def test_long_chain_has_no_recursion_limit() -> None:
+    chain = [lesson(f"l{i}", (f"l{i - 1}",) if i else ()) for i in range(3000)]
+    roadmap = Roadmap.build(TIERS, chain)
+    assert len(roadmap.ancestors("l2999")) == 2999
+    edges = {x.id: list(x.prerequisites) for x in chain}
+    assert all(len(c) == 1 for c in strongly_connected(edges))
+
+
+def test_strongly_connected_and_cycle() -> None:
+    edges = {"a": ["b"], "b": ["c"], "c": ["a", "d"], "d": [], "e": ["e"]}
+    components = strongly_connected(edges)
+    assert ["a", "b", "c"] in components
+    assert cycle_in(["a", "b", "c"], edges) == ["a", "b", "c", "a"]
+
+
+# --- escaping ---------------------------------------------------------------------------
+
+NASTY = 'Quotes "q" & <b>bold</b> #1 (β) [x] {y} `tick` end;'
+
+
+def test_mermaid_label_uses_entity_codes_and_stays_one_line() -> None:
+    label = mermaid_label(NASTY + "\nsecond line")
+    assert label.startswith('"') and label.endswith('"')
+    inner = label[1:-1]
+    for char in '"<>&`':
+        assert char not in inner
+    assert "#35;1" in inner and "#quot;q#quot;" in inner and "#amp;" in inner and "#lt;b#gt;" in inner
+    assert "\n" not in label
+    # '#' is coded first, so the codes of later characters are not mangled.
+    assert "#35;amp;" not in inner
+
+
+@pytest.mark.parametrize("keyword", ["end", "graph", "subgraph", "class", "style", "click", "flowchart", "call"])
+def test_mermaid_ids_never_collide_with_keywords(keyword: str) -> None:
+    assert mermaid_id("L", keyword) == f"L_{keyword}"
+
+
+def test_mermaid_ids_are_distinct_and_safe() -> None:
+    assert mermaid_id("L", "a-b") != mermaid_id("L", "ab")
+    with pytest.raises(ValueError):
+        mermaid_id("L", "a_b")
+    with pytest.raises(ValueError):
+        mermaid_id("L", 'x"];click')
+
+
+def test_mermaid_url_is_quoted() -> None:
+    assert mermaid_url('../a b/"x"/') == '"../a%20b/%22x%22/"'
+
+
+def test_html_and_json_escaping() -> None:
+    assert html_text('<a href="x">&</a>') == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+    assert json.loads(json_text({"t": NASTY})) == {"t": NASTY}
+
+
+# --- renderers --------------------------------------------------------------------------
+
+
+def url_of(path: str) -> str:
+    return "../" + path.removesuffix(".md") + "/"
+
+
+def tricky_roadmap() -> Roadmap:
+    lessons = [
+        lesson("end", title=NASTY),
+        lesson("graph", ("end",), title="<img src=x onerror=alert(1)>"),
+        lesson("click", ("graph",), tier=1, title="Ünïcødé & \u2018quotes\u2019"),
+        lesson("style", ("click", "end"), tier=1, priority="recommended", title="Style"),
+    ]
+    return Roadmap.build(TIERS, lessons)
+
+
+def test_tier_graph_has_stubs_for_outside_prerequisites() -> None:
+    roadmap = tricky_roadmap()
+    source = tier_graph(roadmap, TIERS[1], url_of)
+    assert source.startswith("flowchart TB")
+    assert "class L_graph outside" in source  # prerequisite from tier 0, drawn as a stub
+    assert "class L_end outside" in source
+    assert "L_graph --> L_click" in source and "L_click --> L_style" in source and "L_end --> L_style" in source
+    assert 'click L_click href "../code/click/"' in source
+    assert "<" not in source and "&" not in source.replace("#amp;", "")
+
+
+def test_neighbourhood_graph() -> None:
+    roadmap = tricky_roadmap()
+    source = neighbourhood_graph(roadmap, roadmap.lessons["graph"], url_of)
+    assert "L_end --> L_graph" in source and "L_graph --> L_click" in source
+    assert "class L_graph current" in source
+    assert "L_style" not in source  # not a direct neighbour
+
+
+def test_tiers_graph_links_tier_pages() -> None:
+    source = tiers_graph(tricky_roadmap(), url_of)
+    assert "T_0 --> T_1" in source
+    assert 'click T_1 href "../code/index/"' in source
+
+
+def test_tier_section_and_overview_escape_titles() -> None:
+    roadmap = tricky_roadmap()
+    for markdown in (pages.tier_section(roadmap, TIERS[0], url_of), pages.overview_page(roadmap, url_of)):
+        assert "<img src=x" not in markdown
+        assert html.escape("<img src=x onerror=alert(1)>") in markdown
+        # Diagrams go through the superfences fence, never as raw HTML.
+        fences = re.findall(r"```mermaid\n(.*?)\n```", markdown, re.DOTALL)
+        assert fences and all("```" not in f for f in fences)
+
+
+def test_overview_lists_every_lesson_in_study_order() -> None:
+    roadmap = tricky_roadmap()
+    overview = pages.overview_page(roadmap, url_of)
+    study = overview.split("## Study order", 1)[1]
+    positions = [study.index(f'href="{url_of(roadmap.lessons[lid].path)}"') for lid in roadmap.order]
+    assert positions == sorted(positions)
+
+
+def test_lesson_view_paths_and_hours() -> None:
+    roadmap = tricky_roadmap()
+    view = pages.lesson_view(roadmap, roadmap.lessons["style"], url_of)
+    everything = view["paths"][1]
+    assert [x["id"] for x in everything["lessons"]] == ["end", "graph", "click"]
+    assert everything["hours_before"] == "6 h" and everything["hours_total"] == "8 h"
+    assert view["paths"][0]["name"] == "Essentials only"
+    assert [x["id"] for x in view["prerequisites"]] == ["end", "click"]
+    assert view["unlocks"] == []
+
+
+def test_roadmap_json_schema() -> None:
+    roadmap = tricky_roadmap()
+    data = json.loads(pages.roadmap_json(roadmap, lambda p: p.removesuffix(".md") + "/"))
+    assert data["schema_version"] == 1
+    assert [t["number"] for t in data["tiers"]] == [0, 1]
+    assert data["study_order"] == list(roadmap.order)
+    first = data["lessons"][0]
+    assert set(first) == {"id", "title", "tier", "priority", "estimated_hours", "summary", "url", "prerequisites"}
+    assert {"from": "end", "to": "graph"} in data["edges"]
+    assert len(data["edges"]) == 4
+    assert data["lessons"][0]["title"] == NASTY
+
+
+def test_markdown_parser_finds_indented_blocks_and_headings() -> None:
+    body = (
+        '## A\n\n```python\nx = 1\n```\n\n??? success "Solution"\n\n    ```python\n    y = 2\n    ```\n\n'
+        "```{.python .stub}\nz\n```\n\n```text\n## not a heading\n```\n### B\n"
+    )
+    doc = parse(body, first_line=5)
+    assert [(b.line, b.runs, b.code) for b in doc.blocks] == [
+        (8, True, "x = 1"),
+        (14, True, "y = 2"),
+        (18, False, "z"),
+        (22, False, "## not a heading"),
+    ]
+    assert [(h.line, h.level, h.text) for h in doc.headings] == [(5, 2, "A"), (24, 3, "B")]
