@@ -216,3 +216,40 @@ def test_switching_palette_redraws_diagrams(browser: Browser, served_fixture_sit
     settle(page)
     check_page(page, watch, "dark", 1, 0)
     page.context.close()
+
+
+CONTRAST = """() => {
+  const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = c => {
+    const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const bg = rgb(getComputedStyle(document.querySelector('.md-main')).backgroundColor === 'rgba(0, 0, 0, 0)'
+    ? getComputedStyle(document.body).backgroundColor
+    : getComputedStyle(document.querySelector('.md-main')).backgroundColor);
+  const text = document.querySelector('figure.lr-figure svg text');
+  const ink = rgb(getComputedStyle(text).fill);
+  const [hi, lo] = [lum(ink), lum(bg)].sort((a, b) => b - a);
+  return (hi + 0.05) / (lo + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", [1280, 390])
+def test_figures_are_visible_and_legible(
+    browser: Browser, served_fixture_site: BuiltSite, scheme: str, width: int
+) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(served_fixture_site.url + "basics/end/")
+    settle(page)
+    figure = page.locator("figure.lr-figure").first
+    figure.scroll_into_view_if_needed()
+    box = figure.locator("svg").bounding_box()
+    assert box is not None and box["width"] > min(300, width * 0.7) and box["height"] > 150
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width  # never wider than the screen
+    assert page.evaluate(CONTRAST) >= 4.5
+    assert figure.locator("svg").get_attribute("aria-label") == "Two curves meeting at the origin and at x = 2."
+    SHOTS.mkdir(exist_ok=True)
+    figure.screenshot(path=str(SHOTS / f"figure-{scheme}-{width}.png"))
+    context.close()

@@ -6,6 +6,8 @@ A failure names the lesson file and the line of the block that failed.
 
 from __future__ import annotations
 
+import os
+import sys
 import traceback
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from roadmap.load import all_lesson_files, read_source
 from roadmap.markdown import CodeBlock, parse
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+os.environ.setdefault("MPLBACKEND", "Agg")  # figure blocks draw off screen
 
 
 def runnable_blocks(path: Path) -> list[CodeBlock]:
@@ -34,6 +37,8 @@ def run_page(path: Path, label: str) -> int:
         except Exception:
             detail = traceback.format_exc(limit=-3)
             pytest.fail(f"{label}: the Python block at line {block.line} failed:\n{detail}", pytrace=False)
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
     return len(blocks)
 
 

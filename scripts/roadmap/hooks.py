@@ -7,6 +7,7 @@ parent folder goes on sys.path first.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,13 +20,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from roadmap import pages
+from roadmap import figures, pages
 from roadmap.escape import html_text
 from roadmap.graph import Roadmap
-from roadmap.load import load_roadmap
+from roadmap.load import display_path, load_roadmap, read_source
 from roadmap.problems import RoadmapError
 
+log = logging.getLogger("mkdocs.hooks.roadmap")
 _roadmap: Roadmap | None = None
+_figures: dict[str, dict[str, str]] = {}  # page src_uri -> figure key -> HTML
+_drawn = {"drawn": 0, "cached": 0}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -35,6 +39,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except RoadmapError as error:
         raise PluginError(str(error)) from None
     config.nav = _with_tiers(config.nav or [], _roadmap)
+    _figures.clear()
+    _drawn.update(drawn=0, cached=0)
     return config
 
 
@@ -52,6 +58,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # MkDocs and Material print page titles as HTML, unescaped: frontmatter titles are text.
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = html_text(page.meta["title"])
+    if ".figure" in markdown:
+        markdown = _draw_figures(markdown, page, config)
 
     def url_of(path: str) -> str:
         return get_relative_url(_file(files, path).url, page.url)
@@ -66,6 +74,39 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if src in roadmap.by_path:
         page.meta["lesson"] = pages.lesson_view(roadmap, roadmap.lessons[roadmap.by_path[src]], url_of)
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    drawn = _figures.get(page.file.src_uri)
+    return figures.fill_slots(html, drawn) if drawn else html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _drawn["drawn"] or _drawn["cached"]:
+        log.info("figures: %d drawn, %d from the cache", _drawn["drawn"], _drawn["cached"])
+
+
+def _draw_figures(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    """Replace the page's figure blocks by their drawings, from the cache when unchanged."""
+    path = Path(page.file.abs_src_path or "")
+    source = read_source(path) if path.is_file() else None
+    first_line = 1
+    if source is not None and not isinstance(source, list):
+        # MkDocs hands over the body with its leading blank lines stripped.
+        first_line = source.body_line + len(source.body) - len(source.body.lstrip("\n"))
+    file = display_path(path) if path.is_file() else page.file.src_uri
+    cache = Path(config.config_file_path).parent / ".cache" / "figures"
+    try:
+        found = figures.find_figures(file, markdown, first_line)
+        page_figures = {}
+        for figure in found:
+            svg, was_drawn = figures.rendered(figure, file, cache)
+            _drawn["drawn" if was_drawn else "cached"] += 1
+            page_figures[figure.key] = figures.figure_html(figure, svg)
+    except figures.FigureError as error:
+        raise PluginError(str(error)) from None
+    _figures[page.file.src_uri] = page_figures
+    return figures.replace_blocks(markdown, found, first_line)
 
 
 def _current() -> Roadmap:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from .figures import FigureError, find_figures
 from .load import Source, display_path, read_source
 from .markdown import Document, parse
 from .problems import Problem
@@ -234,6 +235,14 @@ def check_reading(file: str, doc: Document) -> list[Problem]:
     return problems
 
 
+def check_figures(file: str, doc: Document) -> list[Problem]:
+    try:
+        find_figures(file, "\n".join(doc.lines), doc.first_line)
+    except FigureError as error:
+        return [Problem(file, f"line {error.line}", error.message, error.fix)]
+    return []
+
+
 RULES: tuple[Rule, ...] = (
     check_h1,
     check_sections,
@@ -242,6 +251,7 @@ RULES: tuple[Rule, ...] = (
     check_drills,
     check_questions,
     check_reading,
+    check_figures,
 )
 
 

@@ -21,6 +21,7 @@ class CodeBlock:
     info: str  # the fence's info string, e.g. "python" or "{.python .stub}"
     code: str  # dedented
     indent: int  # columns of indentation of the fence
+    end: int  # line of the closing fence, 1-based, in the whole file
 
     @property
     def language(self) -> str:
@@ -93,7 +94,9 @@ def parse(body: str, first_line: int = 1) -> Document:
             while j < len(lines) and not close.match(lines[j]):
                 j += 1
             code = textwrap.dedent("\n".join(lines[i + 1 : j]))
-            blocks.append(CodeBlock(first_line + i + 1, match.group("info"), code, len(indent.expandtabs(4))))
+            blocks.append(
+                CodeBlock(first_line + i + 1, match.group("info"), code, len(indent.expandtabs(4)), first_line + j)
+            )
             i = j + 1
             continue
         heading = HEADING.match(lines[i])
