@@ -62,16 +62,22 @@ def test_ancestors_descendants_and_unlocks() -> None:
     assert roadmap.ancestors("a") == []
     assert [x.id for x in roadmap.descendants("a")] == ["b", "c", "d", "f", "e"]
     assert roadmap.unlocks["a"] == ("b", "c", "f")
-    assert [x.id for x in roadmap.learning_path("e", essentials_only=True)] == ["a", "b", "c", "d"]
     assert [x.id for x in roadmap.tier_lessons(1)] == ["f", "e"]
     assert roadmap.tier_edges() == {(0, 1)}
+
+
+def site_urls(roadmap: Roadmap) -> dict[str, str]:
+    paths = [x.path for x in roadmap.lessons.values()] + [t.index_path for t in roadmap.tiers]
+    return {p: p.removesuffix("index.md").removesuffix(".md") + ("" if p.endswith("index.md") else "/") for p in paths}
 
 
 def test_learning_path_essentials_only_drops_recommended() -> None:
     lessons = [lesson("a"), lesson("r", ("a",), priority="recommended"), lesson("x", ("r",), priority="optional")]
     roadmap = Roadmap.build(TIERS, lessons)
-    assert [x.id for x in roadmap.learning_path("x", essentials_only=False)] == ["a", "r"]
-    assert [x.id for x in roadmap.learning_path("x", essentials_only=True)] == ["a"]
+    essentials, everything = pages.lesson_views(roadmap, site_urls(roadmap))["x"]["paths"]
+    assert [x["id"] for x in everything["lessons"]] == ["a", "r"]
+    assert [x["id"] for x in essentials["lessons"]] == ["a"]
+    assert essentials["name"] == "Essentials only" and everything["name"] == "Everything"
 
 
 def test_long_chain_has_no_recursion_limit() -> None:
@@ -188,15 +194,22 @@ def test_overview_lists_every_lesson_in_study_order() -> None:
     assert positions == sorted(positions)
 
 
-def test_lesson_view_paths_and_hours() -> None:
+def test_lesson_view_paths_hours_and_links() -> None:
     roadmap = tricky_roadmap()
-    view = pages.lesson_view(roadmap, roadmap.lessons["style"], url_of)
+    views = pages.lesson_views(roadmap, site_urls(roadmap))
+    view = views["style"]
     everything = view["paths"][1]
     assert [x["id"] for x in everything["lessons"]] == ["end", "graph", "click"]
     assert everything["hours_before"] == "6 h" and everything["hours_total"] == "8 h"
-    assert view["paths"][0]["name"] == "Essentials only"
     assert [x["id"] for x in view["prerequisites"]] == ["end", "click"]
     assert view["unlocks"] == []
+    assert [x["id"] for x in views["end"]["unlocks"]] == ["graph", "style"]
+    # Links: the page's root prefix plus a URL relative to the site root.
+    assert view["root"] == "../../" and view["prerequisites"][0]["url"] == "math/end/"
+    assert view["tier"]["url"] == "code/"
+    assert 'click L_click href "../../code/click/"' in view["graph"]
+    # Summaries are shared between pages, not rebuilt for each.
+    assert views["graph"]["prerequisites"][0] is views["style"]["prerequisites"][0]
 
 
 def test_roadmap_json_schema() -> None:
@@ -225,3 +238,13 @@ def test_markdown_parser_finds_indented_blocks_and_headings() -> None:
         (22, False, "## not a heading"),
     ]
     assert [(h.line, h.level, h.text) for h in doc.headings] == [(5, 2, "A"), (24, 3, "B")]
+
+
+def test_a_tier_too_big_for_one_graph_gets_a_table_only() -> None:
+    chain = [lesson(f"l{i}", (f"l{i - 1}",) if i else ()) for i in range(pages.MAX_GRAPH_LESSONS + 1)]
+    roadmap = Roadmap.build(TIERS, chain)
+    section = pages.tier_section(roadmap, TIERS[0], url_of)
+    assert "```mermaid" not in section and "too many for one readable graph" in section
+    assert section.count("<tr>") == pages.MAX_GRAPH_LESSONS + 2  # header row and every lesson
+    small = Roadmap.build(TIERS, chain[: pages.MAX_GRAPH_LESSONS])
+    assert "```mermaid" in pages.tier_section(small, TIERS[0], url_of)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -18,6 +19,7 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+@lru_cache(maxsize=65536)
 def mermaid_label(text: str) -> str:
     """Text for a double-quoted Mermaid node label: one line, entity-coded."""
     folded = " ".join(text.split())
@@ -26,6 +28,7 @@ def mermaid_label(text: str) -> str:
     return f'"{folded}"'
 
 
+@lru_cache(maxsize=65536)
 def mermaid_id(prefix: str, key: str) -> str:
     """A Mermaid node id from a validated lesson id ([a-z0-9-]) or tier number.
 
@@ -43,5 +46,5 @@ def mermaid_url(url: str) -> str:
 
 
 def json_text(data: Any) -> str:
-    """JSON for a file served as application/json."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Compact JSON for a file served as application/json (compact keeps the fast C encoder)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -6,7 +6,7 @@ import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .model import Lesson, Priority, Tier
+from .model import Lesson, Tier
 
 
 def study_key(lesson: Lesson) -> tuple[int, int, str, str]:
@@ -105,13 +105,6 @@ class Roadmap:
     def descendants(self, lesson_id: str) -> list[Lesson]:
         """Every lesson that depends on this one, directly or not, in study order."""
         return [self.lessons[self.order[i]] for i in bits(self._descendants[self.position[lesson_id]])]
-
-    def learning_path(self, lesson_id: str, essentials_only: bool) -> list[Lesson]:
-        """The lessons to study before this one, in a valid order."""
-        path = self.ancestors(lesson_id)
-        if essentials_only:
-            path = [lesson for lesson in path if lesson.priority is Priority.ESSENTIAL]
-        return path
 
     def tier_edges(self) -> set[tuple[int, int]]:
         """Pairs (earlier tier, later tier) joined by at least one prerequisite."""

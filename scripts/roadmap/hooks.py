@@ -18,7 +18,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from roadmap import figures, pages
 from roadmap.escape import html_text
@@ -28,6 +27,8 @@ from roadmap.problems import RoadmapError
 
 log = logging.getLogger("mkdocs.hooks.roadmap")
 _roadmap: Roadmap | None = None
+_site_urls: dict[str, str] = {}  # docs path -> URL relative to the site root
+_views: dict[str, dict[str, Any]] = {}  # lesson id -> what its header shows
 _figures: dict[str, dict[str, str]] = {}  # page src_uri -> figure key -> HTML
 _drawn = {"drawn": 0, "cached": 0}
 
@@ -47,7 +48,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     roadmap = _current()
     files.append(File.generated(config, pages.ROADMAP_PAGE, content="---\ntitle: The whole roadmap\n---\n"))
-    json_text = pages.roadmap_json(roadmap, lambda path: _file(files, path).url)
+    _site_urls.clear()
+    _site_urls.update({f.src_uri: f.url for f in files.documentation_pages()})
+    linked = [lesson.path for lesson in roadmap.lessons.values()] + [t.index_path for t in roadmap.tiers]
+    missing = sorted(path for path in linked if path not in _site_urls)
+    if missing:
+        raise PluginError(f"the roadmap links to {', '.join(missing)}, which MkDocs does not build as pages")
+    _views.clear()
+    _views.update(pages.lesson_views(roadmap, _site_urls))
+    json_text = pages.roadmap_json(roadmap, _site_urls.__getitem__)
     files.append(File.generated(config, pages.ROADMAP_JSON, content=json_text))
     return files
 
@@ -61,9 +70,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if ".figure" in markdown:
         markdown = _draw_figures(markdown, page, config)
 
-    def url_of(path: str) -> str:
-        return get_relative_url(_file(files, path).url, page.url)
-
+    url_of = pages.linker(_site_urls, page.url)
     if src == pages.ROADMAP_PAGE:
         return pages.overview_page(roadmap, url_of)
     if src == "index.md" and pages.HOME_MARKER in markdown:
@@ -72,7 +79,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if tier is not None:
         return markdown.rstrip() + "\n\n" + pages.tier_section(roadmap, tier, url_of) + "\n"
     if src in roadmap.by_path:
-        page.meta["lesson"] = pages.lesson_view(roadmap, roadmap.lessons[roadmap.by_path[src]], url_of)
+        page.meta["lesson"] = _views[roadmap.by_path[src]]
     return markdown
 
 
@@ -113,13 +120,6 @@ def _current() -> Roadmap:
     if _roadmap is None:
         raise PluginError("the roadmap was not loaded; on_config did not run")
     return _roadmap
-
-
-def _file(files: Files, path: str) -> File:
-    found = files.get_file_from_path(path)
-    if found is None:
-        raise PluginError(f"the roadmap links to {path}, which is not among the site's files")
-    return found
 
 
 def _with_tiers(nav: list[Any], roadmap: Roadmap) -> list[Any]:

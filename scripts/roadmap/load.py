@@ -22,6 +22,8 @@ from .validate import check_graph, check_tiers, lesson_from_frontmatter, tier_fr
 # The same shape MkDocs accepts: '---' on the first line, YAML, then '---' or '...'.
 FRONTMATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)?(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 INDEX = "index.md"
+# libyaml's safe loader when PyYAML was built with it (its wheels are): same result, many times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -35,13 +37,16 @@ class Source:
 
 def display_path(path: Path) -> str:
     """How problems name a file: relative to the working directory when inside it."""
-    relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+    text, here = str(path), os.getcwd() + os.sep
+    return (text[len(here) :] if text.startswith(here) else text).replace(os.sep, "/")
 
 
-def read_source(path: Path) -> Source | list[Problem]:
-    """Split a file into frontmatter and body; every failure becomes a Problem."""
-    file = display_path(path)
+def read_source(path: Path, file: str | None = None) -> Source | list[Problem]:
+    """Split a file into frontmatter and body; every failure becomes a Problem.
+
+    `file` is how problems name the file (default: `display_path(path)`).
+    """
+    file = file or display_path(path)
     raw = path.read_bytes()
     if not raw.strip():
         return [Problem(file, "", "the file is empty.", "start it with frontmatter between '---' lines.")]
@@ -67,7 +72,7 @@ def read_source(path: Path) -> Source | list[Problem]:
             )
         ]
     try:
-        data = yaml.safe_load(match.group(1) or "")
+        data = yaml.load(match.group(1) or "", Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}, column {mark.column + 1}" if mark else ""
@@ -127,7 +132,11 @@ def all_lesson_files(docs_dir: Path) -> list[Path]:
     return [path for tier in tiers for path in lesson_files(docs_dir, tier)]
 
 
-def load_lessons(docs_dir: Path, tiers: list[Tier]) -> tuple[list[Lesson], list[Problem]]:
+def load_lessons(docs_dir: Path, tiers: list[Tier], file_of: dict[str, str]) -> tuple[list[Lesson], list[Problem]]:
+    """Every lesson that reads and validates, and the problems of the rest.
+
+    Fills `file_of`: docs-relative path -> how problems name the file.
+    """
     lessons: list[Lesson] = []
     problems: list[Problem] = []
     for tier in tiers:
@@ -144,11 +153,12 @@ def load_lessons(docs_dir: Path, tiers: list[Tier]) -> tuple[list[Lesson], list[
                     )
                 )
                 continue
-            source = read_source(path)
+            source = read_source(path, file)
             if isinstance(source, list):
                 problems += source
                 continue
             lesson = lesson_from_frontmatter(file, relative, tier.number, source.data)
+            file_of[relative] = file
             if isinstance(lesson, list):
                 problems += lesson
             else:
@@ -168,10 +178,10 @@ def load_roadmap(docs_dir: Path) -> Roadmap:
                 "add folders whose index.md has 'tier: <number>' and 'title: <title>'.",
             )
         )
-    lessons, lesson_problems = load_lessons(docs_dir, tiers)
+    file_of: dict[str, str] = {}
+    lessons, lesson_problems = load_lessons(docs_dir, tiers, file_of)
     problems += lesson_problems
     tier_map = {t.number: t for t in tiers}
-    file_of = {lesson.path: display_path(docs_dir / lesson.path) for lesson in lessons}
     problems += check_graph(lessons, tier_map, file_of)
     if problems:
         raise RoadmapError(problems)

@@ -6,7 +6,7 @@ Diagrams are emitted as ```mermaid fences, which pymdownx.superfences HTML-escap
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from . import mermaid
@@ -19,6 +19,18 @@ HOME_MARKER = "<!-- roadmap:tiers -->"
 ROADMAP_PAGE = "roadmap.md"
 ROADMAP_JSON = "roadmap.json"
 JSON_SCHEMA_VERSION = 1
+# Past this many lessons a tier's graph is unreadable (and Mermaid's default edge limit is 500).
+MAX_GRAPH_LESSONS = 60
+
+
+def linker(site_urls: Mapping[str, str], page_url: str) -> UrlOf:
+    """URLs of docs paths relative to a page: up to the site root, then down from it.
+
+    `site_urls` maps docs paths to URLs relative to the site root; `page_url` is the
+    page's own URL relative to the root ("" for the home page, "math/vectors/" for a lesson).
+    """
+    prefix = "../" * page_url.count("/")
+    return lambda path: prefix + site_urls[path]
 
 
 def format_hours(hours: float) -> str:
@@ -90,12 +102,19 @@ def tier_section(roadmap: Roadmap, tier: Tier, url_of: UrlOf) -> str:
         f"Essentials only: {plural(len(essentials), 'lesson')}, {format_hours(total_hours(essentials))}. "
         "Click a lesson in the graph to open it. An arrow points from a prerequisite to the lesson that needs it."
     )
+    if len(lessons) > MAX_GRAPH_LESSONS:
+        graph = (
+            f"<p>This tier has more than {MAX_GRAPH_LESSONS} lessons, too many for one readable graph: "
+            "each lesson's page draws its own neighbourhood instead.</p>"
+        )
+    else:
+        graph = mermaid_fence(mermaid.tier_graph(roadmap, tier, url_of))
     return "\n\n".join(
         [
             "## Lessons in this tier",
             summary,
             legend(),
-            mermaid_fence(mermaid.tier_graph(roadmap, tier, url_of)),
+            graph,
             "The same lessons in a valid study order:",
             lesson_table(roadmap, lessons, url_of),
         ]
@@ -148,40 +167,56 @@ def overview_page(roadmap: Roadmap, url_of: UrlOf) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def lesson_summary(lesson: Lesson, url_of: UrlOf) -> dict[str, Any]:
-    return {
-        "id": lesson.id,
-        "title": lesson.title,
-        "url": url_of(lesson.path),
-        "priority": lesson.priority.value,
-        "tier": lesson.tier,
-        "hours": format_hours(lesson.estimated_hours),
+def lesson_views(roadmap: Roadmap, site_urls: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """What every lesson header shows, computed in one pass. Strings are raw; the template escapes them.
+
+    URLs in the views are relative to the site root; each view's `root` ("../../") turns them
+    into links relative to its own page, so the summaries of lessons are shared by every page.
+    """
+    summaries = {
+        lesson.id: {
+            "id": lesson.id,
+            "title": lesson.title,
+            "url": site_urls[lesson.path],
+            "priority": lesson.priority.value,
+            "tier": lesson.tier,
+            "hours": format_hours(lesson.estimated_hours),
+        }
+        for lesson in roadmap.lessons.values()
     }
+    tiers = {t.number: {"number": t.number, "title": t.title, "url": site_urls[t.index_path]} for t in roadmap.tiers}
+    views = {}
+    for lesson in roadmap.lessons.values():
+        page_url = site_urls[lesson.path]
+        everything = roadmap.ancestors(lesson.id)
+        essentials = [other for other in everything if other.priority is Priority.ESSENTIAL]
+        views[lesson.id] = {
+            "root": "../" * page_url.count("/"),
+            "tier": tiers[lesson.tier],
+            "priority": lesson.priority.value,
+            "hours": format_hours(lesson.estimated_hours),
+            "summary": lesson.summary,
+            "outcomes": list(lesson.outcomes),
+            "prerequisites": [summaries[o.id] for o in roadmap.in_order(lesson.prerequisites)],
+            "unlocks": [summaries[lid] for lid in roadmap.unlocks[lesson.id]],
+            "graph": mermaid.neighbourhood_graph(roadmap, lesson, linker(site_urls, page_url)),
+            "paths": [
+                learning_path("Essentials only", essentials, lesson, summaries),
+                learning_path("Everything", everything, lesson, summaries),
+            ],
+        }
+    return views
 
 
-def learning_path(roadmap: Roadmap, lesson: Lesson, essentials_only: bool, url_of: UrlOf) -> dict[str, Any]:
-    before = roadmap.learning_path(lesson.id, essentials_only)
+def learning_path(
+    name: str, before: list[Lesson], lesson: Lesson, summaries: Mapping[str, dict[str, Any]]
+) -> dict[str, Any]:
+    hours = total_hours(before)
     return {
-        "name": "Essentials only" if essentials_only else "Everything",
-        "lessons": [lesson_summary(other, url_of) for other in before],
-        "hours_before": format_hours(total_hours(before)),
-        "hours_total": format_hours(total_hours(before) + lesson.estimated_hours),
-    }
-
-
-def lesson_view(roadmap: Roadmap, lesson: Lesson, url_of: UrlOf) -> dict[str, Any]:
-    """Everything the lesson header template shows. Strings are raw; the template escapes them."""
-    tier = roadmap.tier(lesson.tier)
-    return {
-        "tier": {"number": tier.number, "title": tier.title, "url": url_of(tier.index_path)},
-        "priority": lesson.priority.value,
-        "hours": format_hours(lesson.estimated_hours),
-        "summary": lesson.summary,
-        "outcomes": list(lesson.outcomes),
-        "prerequisites": [lesson_summary(o, url_of) for o in roadmap.in_order(lesson.prerequisites)],
-        "unlocks": [lesson_summary(o, url_of) for o in roadmap.in_order(roadmap.unlocks[lesson.id])],
-        "graph": mermaid.neighbourhood_graph(roadmap, lesson, url_of),
-        "paths": [learning_path(roadmap, lesson, flag, url_of) for flag in (True, False)],
+        "name": name,
+        "lessons": [summaries[other.id] for other in before],
+        "hours_before": format_hours(hours),
+        "hours_total": format_hours(hours + lesson.estimated_hours),
     }
 
 
