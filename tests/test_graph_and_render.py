@@ -7,11 +7,11 @@ import json
 import re
 
 import pytest
-from roadmap import pages
+from roadmap import pages, svg
 from roadmap.escape import html_text, json_text, mermaid_id, mermaid_label, mermaid_url
 from roadmap.graph import Roadmap, topological_order
 from roadmap.markdown import parse
-from roadmap.mermaid import neighbourhood_graph, tier_graph, tiers_graph
+from roadmap.mermaid import tier_graph, tiers_graph
 from roadmap.model import Lesson, Priority, Tier
 from roadmap.validate import cycle_in, strongly_connected
 
@@ -162,12 +162,30 @@ def test_tier_graph_has_stubs_for_outside_prerequisites() -> None:
     assert "<" not in source and "&" not in source.replace("#amp;", "")
 
 
-def test_neighbourhood_graph() -> None:
+def test_neighbourhood_svg() -> None:
     roadmap = tricky_roadmap()
-    source = neighbourhood_graph(roadmap, roadmap.lessons["graph"], url_of)
-    assert "L_end --> L_graph" in source and "L_graph --> L_click" in source
-    assert "class L_graph current" in source
-    assert "L_style" not in source  # not a direct neighbour
+    drawing = svg.neighbourhood_svg(roadmap, roadmap.lessons["graph"], url_of)
+    assert drawing.startswith('<svg class="lr-graph"')
+    # Prerequisite above and unlocked lesson below are links; the lesson itself is not.
+    assert '<a xlink:href="../math/end/"' in drawing and '<a xlink:href="../code/click/"' in drawing
+    assert 'href="../math/graph/"' not in drawing and 'aria-current="page"' in drawing
+    assert drawing.count('class="lr-edge"') == 2
+    assert "L_style" not in drawing and "Style" not in drawing  # not a direct neighbour
+    # Titles are text: escaped in node labels and link labels.
+    assert "<img" not in drawing and "&lt;img src=x" in drawing
+    assert "<b>" not in svg.neighbourhood_svg(roadmap, roadmap.lessons["end"], url_of)
+
+
+def test_neighbourhood_svg_wraps_long_titles_and_wide_rows() -> None:
+    hub = lesson("hub")
+    many = [lesson(f"u{i}", ("hub",), title="A rather long title that needs wrapping " * 3) for i in range(5)]
+    roadmap = Roadmap.build(TIERS, [hub, *many])
+    drawing = svg.neighbourhood_svg(roadmap, hub, url_of)
+    assert drawing.count("<a ") == 5 and drawing.count('class="lr-edge"') == 5
+    assert max(len(line) for line in svg.wrap(many[0].title)) <= svg.CHARS_PER_LINE
+    assert len(svg.wrap(many[0].title)) == svg.MAX_LINES
+    width = float(drawing.split('width="', 1)[1].split('"', 1)[0])
+    assert width <= svg.PER_ROW * svg.NODE_WIDTH + (svg.PER_ROW - 1) * svg.GAP_X + 8
 
 
 def test_tiers_graph_links_tier_pages() -> None:
@@ -207,7 +225,7 @@ def test_lesson_view_paths_hours_and_links() -> None:
     # Links: the page's root prefix plus a URL relative to the site root.
     assert view["root"] == "../../" and view["prerequisites"][0]["url"] == "math/end/"
     assert view["tier"]["url"] == "code/"
-    assert 'click L_click href "../../code/click/"' in view["graph"]
+    assert 'href="../../code/click/"' in view["graph"]
     # Summaries are shared between pages, not rebuilt for each.
     assert views["graph"]["prerequisites"][0] is views["style"]["prerequisites"][0]
 

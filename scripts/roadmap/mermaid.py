@@ -60,20 +60,6 @@ def tier_graph(roadmap: Roadmap, tier: Tier, url_of: UrlOf) -> str:
     return "\n".join(lines)
 
 
-def neighbourhood_graph(roadmap: Roadmap, lesson: Lesson, url_of: UrlOf) -> str:
-    """A lesson with its direct prerequisites above and the lessons it unlocks below."""
-    before = roadmap.in_order(lesson.prerequisites)
-    after = roadmap.in_order(roadmap.unlocks[lesson.id])
-    lines = _header()
-    for other in before + after:
-        lines += _lesson_lines(other, url_of)
-    lines += _lesson_lines(lesson, url_of, "current")
-    node = lesson_node(lesson)
-    lines += [f"  {lesson_node(other)} --> {node}" for other in before]
-    lines += [f"  {node} --> {lesson_node(other)}" for other in after]
-    return "\n".join(lines)
-
-
 def tiers_graph(roadmap: Roadmap, url_of: UrlOf) -> str:
     """The overview: one node per tier, in order, each linking to its tier page."""
     lines = _header()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from . import mermaid
+from . import mermaid, svg
 from .escape import html_text, json_text
 from .graph import Roadmap
 from .model import Lesson, Priority, Tier
@@ -199,7 +199,7 @@ def lesson_views(roadmap: Roadmap, site_urls: Mapping[str, str]) -> dict[str, di
             "outcomes": list(lesson.outcomes),
             "prerequisites": [summaries[o.id] for o in roadmap.in_order(lesson.prerequisites)],
             "unlocks": [summaries[lid] for lid in roadmap.unlocks[lesson.id]],
-            "graph": mermaid.neighbourhood_graph(roadmap, lesson, linker(site_urls, page_url)),
+            "graph": svg.neighbourhood_svg(roadmap, lesson, linker(site_urls, page_url)),
             "paths": [
                 learning_path("Essentials only", essentials, lesson, summaries),
                 learning_path("Everything", everything, lesson, summaries),

@@ -82,11 +82,11 @@
     });
   }
 
-  /* A click on a diagram node follows its link through Material's instant
-   * navigation when it is on, and never reaches Material's own handler,
-   * which expects an HTML link rather than an SVG one. */
+  /* A click on a graph node (Mermaid's, or the lesson header's SVG) follows its
+   * link through Material's instant navigation when it is on, and never reaches
+   * Material's own handler, which expects an HTML link rather than an SVG one. */
   document.addEventListener("click", function (event) {
-    var link = event.target instanceof Element && event.target.closest("div.mermaid a");
+    var link = event.target instanceof Element && event.target.closest("div.mermaid a, svg.lr-graph a");
     if (!link) return;
     var href = link.getAttribute("href") || link.getAttribute("xlink:href");
     if (!href) return;
