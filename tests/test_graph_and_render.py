@@ -154,7 +154,7 @@ def tricky_roadmap() -> Roadmap:
 def test_tier_graph_has_stubs_for_outside_prerequisites() -> None:
     roadmap = tricky_roadmap()
     source = tier_graph(roadmap, TIERS[1], url_of)
-    assert source.startswith("flowchart TB")
+    assert source.startswith("flowchart LR")
     assert "class L_graph outside" in source  # prerequisite from tier 0, drawn as a stub
     assert "class L_end outside" in source
     assert "L_graph --> L_click" in source and "L_click --> L_style" in source and "L_end --> L_style" in source

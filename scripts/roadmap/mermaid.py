@@ -22,12 +22,17 @@ CLASS_DEFS = {
 }
 
 
+# A tier's lessons run left to right: prerequisite chains are a few lessons deep but
+# many lessons wide, so top-to-bottom gives a graph several screens wide.
+TIER_DIRECTION = "LR"
+
+
 def lesson_node(lesson: Lesson) -> str:
     return mermaid_id("L", lesson.id)
 
 
-def _header() -> list[str]:
-    return ["flowchart TB"] + [f"  classDef {name} {style}" for name, style in CLASS_DEFS.items()]
+def _header(direction: str = "TB") -> list[str]:
+    return [f"flowchart {direction}"] + [f"  classDef {name} {style}" for name, style in CLASS_DEFS.items()]
 
 
 def _node_lines(node: str, label: str, classes: Iterable[str], url: str) -> list[str]:
@@ -48,7 +53,7 @@ def tier_graph(roadmap: Roadmap, tier: Tier, url_of: UrlOf) -> str:
     lessons = roadmap.tier_lessons(tier.number)
     inside = {lesson.id for lesson in lessons}
     outside = roadmap.in_order({p for lesson in lessons for p in lesson.prerequisites if p not in inside})
-    lines = _header()
+    lines = _header(TIER_DIRECTION)
     for lesson in outside:
         label = f"Tier {lesson.tier}: {lesson.title}"
         lines += _node_lines(lesson_node(lesson), label, ("outside",), url_of(lesson.path))

@@ -48,7 +48,7 @@
         startOnLoad: false,
         securityLevel: "strict",
         theme: darkPalette() ? "dark" : "default",
-        flowchart: { useMaxWidth: true, htmlLabels: true }
+        flowchart: { useMaxWidth: false, htmlLabels: true }
       });
       return blocks.reduce(function (done, el) {
         return done.then(function () {
