@@ -14,6 +14,7 @@ _MERMAID_ENTITIES = (("#", "#35;"), ("&", "#amp;"), ('"', "#quot;"), ("<", "#lt;
 _ID_KEY = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
 
 
+@lru_cache(maxsize=262144)
 def html_text(text: str) -> str:
     """Text for HTML element content or a double-quoted attribute."""
     return html.escape(text, quote=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .escape import html_text
 from .graph import Roadmap
@@ -40,6 +41,7 @@ class Box:
         return 2 * PADDING + LINE_HEIGHT * len(self.lines)
 
 
+@lru_cache(maxsize=65536)
 def wrap(title: str) -> tuple[str, ...]:
     lines = textwrap.wrap(title, CHARS_PER_LINE, break_long_words=True) or [""]
     if len(lines) > MAX_LINES:
@@ -102,8 +104,10 @@ def neighbourhood_svg(roadmap: Roadmap, lesson: Lesson, url_of: UrlOf) -> str:
     placed, width, height = layout_rows(rows, lesson)
     boxes = [box for row in placed for box in row]
     centre = next(box for box in boxes if box.current)
-    edges = [edge_svg(box, centre) for box in boxes if box.lesson in before]
-    edges += [edge_svg(centre, box) for box in boxes if box.lesson in after]
+    above = {other.id for other in before}
+    below = {other.id for other in after}
+    edges = [edge_svg(box, centre) for box in boxes if box.lesson.id in above]
+    edges += [edge_svg(centre, box) for box in boxes if box.lesson.id in below]
     label = f"{lesson.title}: {len(before)} prerequisite(s) above, {len(after)} lesson(s) it unlocks below"
     return (
         f'<svg class="lr-graph" viewBox="-4 -4 {width + 8:g} {height + 8:g}" width="{width + 8:g}" '
