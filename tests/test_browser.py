@@ -12,20 +12,11 @@ from urllib.parse import urlparse
 import pytest
 from conftest import BuiltSite
 from playwright.sync_api import Browser, Page, sync_playwright
+from roadmap.benchmark import CHROMIUM, CHROMIUM_ARGS
 from sitebuild import ROOT
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCHEMES = ["light", "dark"]
 SHOTS = ROOT / "test-results"  # screenshots of the real site, to look at
 ALL_DRAWN = """() => {
@@ -38,7 +29,7 @@ ALL_TYPESET = """() => [...document.querySelectorAll('.arithmatex')].every(m => 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

@@ -134,10 +134,13 @@ def build_seconds(config: Path, site: Path) -> float:
     return elapsed
 
 
-def copy_docs(where: Path, source: Path | None = None) -> Path:
-    docs = where / "docs"
-    shutil.copytree(source or ROOT / "docs", docs)
-    return docs
+@contextmanager
+def real_docs() -> Iterator[tuple[Path, Path]]:
+    """A temporary folder holding a copy of the real docs/: yields (folder, docs)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        where = Path(tmp)
+        shutil.copytree(ROOT / "docs", where / "docs")
+        yield where, where / "docs"
 
 
 # --- the roadmap layer alone --------------------------------------------------------------
@@ -231,9 +234,7 @@ def measure_synthetic_builds(results: Results, sizes: list[int], runs: int) -> N
 
 def measure_builds(results: Results, runs: int) -> None:
     print("Builds of the real site, median of alternating runs:", flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        where = Path(tmp)
-        docs = copy_docs(where)
+    with real_docs() as (where, docs):
         variants = {
             "full": write_config(where, docs, hooks=True, mermaid2=True, nav=True),
             "hooks": write_config(where, docs, hooks=True, mermaid2=False, nav=True),
@@ -251,9 +252,7 @@ def measure_builds(results: Results, runs: int) -> None:
 
 def measure_figures(results: Results, runs: int) -> None:
     print("Figures: a build with a cold figure cache against a warm one:", flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        where = Path(tmp)
-        docs = copy_docs(where)
+    with real_docs() as (where, docs):
         config = write_config(where, docs, hooks=True, mermaid2=True, nav=True)
         cache = where / ".cache"
         build_seconds(config, where / "site")
@@ -322,9 +321,7 @@ def edit_seconds(url: str, lesson: Path, page: str, n: int) -> float:
 
 def measure_serve(results: Results, runs: int) -> None:
     print("Live edit: save a lesson, wait until mkdocs serve serves the new page:", flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        where = Path(tmp)
-        docs = copy_docs(where)
+    with real_docs() as (where, docs):
         lesson = sorted((docs / "math").glob("[!i]*.md"))[0]
         page = f"math/{lesson.stem}/"
         times: dict[str, float] = {}
@@ -340,6 +337,7 @@ def measure_serve(results: Results, runs: int) -> None:
 
 # --- pages in the browser -----------------------------------------------------------------
 
+CHROMIUM = "/usr/bin/chromium"  # Debian's; Playwright's own browser download does not work here
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -406,13 +404,11 @@ def page_load(browser, url: str) -> dict[str, float]:  # type: ignore[no-untyped
     return {"kb": sum(sizes) / 1024, "graphs": max(graphs, load), "math": max(math, load), "load": load}
 
 
-def measure_browser(results: Results, runs: int, site_dir: Path | None = None) -> None:
+def measure_browser(results: Results, runs: int) -> None:
     from playwright.sync_api import sync_playwright
 
     print("Pages in Chromium, empty cache (bytes gzip-compressed):", flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        where = Path(tmp)
-        docs = copy_docs(where)
+    with real_docs() as (where, docs):
         config = write_config(where, docs, hooks=True, mermaid2=True, nav=True)
         site = where / "site"
         build_seconds(config, site)
@@ -425,7 +421,7 @@ def measure_browser(results: Results, runs: int, site_dir: Path | None = None) -
             static_server(bare) as bare_url,
             sync_playwright() as playwright,
         ):
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for name, path in pages_to_load.items():
                 full = [page_load(browser, url + path) for _ in range(runs)]
                 plain = [page_load(browser, bare_url + path) for _ in range(runs)]
