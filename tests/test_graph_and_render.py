@@ -63,7 +63,6 @@ def test_ancestors_descendants_and_unlocks() -> None:
     assert [x.id for x in roadmap.descendants("a")] == ["b", "c", "d", "f", "e"]
     assert roadmap.unlocks["a"] == ("b", "c", "f")
     assert [x.id for x in roadmap.tier_lessons(1)] == ["f", "e"]
-    assert roadmap.tier_edges() == {(0, 1)}
 
 
 def site_urls(roadmap: Roadmap) -> dict[str, str]:

@@ -105,12 +105,3 @@ class Roadmap:
     def descendants(self, lesson_id: str) -> list[Lesson]:
         """Every lesson that depends on this one, directly or not, in study order."""
         return [self.lessons[self.order[i]] for i in bits(self._descendants[self.position[lesson_id]])]
-
-    def tier_edges(self) -> set[tuple[int, int]]:
-        """Pairs (earlier tier, later tier) joined by at least one prerequisite."""
-        return {
-            (self.lessons[p].tier, lesson.tier)
-            for lesson in self.lessons.values()
-            for p in lesson.prerequisites
-            if self.lessons[p].tier != lesson.tier
-        }
