@@ -70,17 +70,20 @@ def layout_rows(rows: Sequence[Sequence[Lesson]], current: Lesson) -> tuple[list
     return placed, width, y - GAP_Y
 
 
+@lru_cache(maxsize=65536)
+def shape_svg(lines: tuple[str, ...]) -> str:
+    """A node's box and text at the origin. Every page that shows the lesson reuses it."""
+    height = 2 * PADDING + LINE_HEIGHT * len(lines)
+    spans = "".join(
+        f'<tspan x="{NODE_WIDTH / 2:g}" y="{PADDING + LINE_HEIGHT * (0.8 + i):g}">{html_text(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return f'<rect width="{NODE_WIDTH}" height="{height:g}" rx="6"/><text text-anchor="middle">{spans}</text>'
+
+
 def node_svg(box: Box, url_of: UrlOf) -> str:
     classes = f"lr-node lr-{box.lesson.priority.value}" + (" lr-current" if box.current else "")
-    text_top = box.y + PADDING + LINE_HEIGHT * 0.8
-    spans = "".join(
-        f'<tspan x="{box.x + NODE_WIDTH / 2:g}" y="{text_top + i * LINE_HEIGHT:g}">{html_text(line)}</tspan>'
-        for i, line in enumerate(box.lines)
-    )
-    shape = (
-        f'<rect x="{box.x:g}" y="{box.y:g}" width="{NODE_WIDTH}" height="{box.height:g}" rx="6"/>'
-        f'<text text-anchor="middle">{spans}</text>'
-    )
+    shape = f'<g transform="translate({box.x:g},{box.y:g})">{shape_svg(box.lines)}</g>'
     if box.current:
         return f'<g class="{classes}" aria-current="page">{shape}</g>'
     # xlink:href, not href: Material's instant navigation rewrites every [href] attribute
