@@ -17,6 +17,7 @@ import yaml
 from .graph import Roadmap
 from .model import Lesson, Tier
 from .problems import Problem, RoadmapError
+from .speed import gc_paused
 from .validate import check_graph, check_tiers, lesson_from_frontmatter, tier_from_frontmatter
 
 # The same shape MkDocs accepts: '---' on the first line, YAML, then '---' or '...'.
@@ -168,6 +169,11 @@ def load_lessons(docs_dir: Path, tiers: list[Tier], file_of: dict[str, str]) -> 
 
 def load_roadmap(docs_dir: Path) -> Roadmap:
     """Load and validate everything, or raise one RoadmapError listing every problem."""
+    with gc_paused():
+        return _load_roadmap(docs_dir)
+
+
+def _load_roadmap(docs_dir: Path) -> Roadmap:
     tiers, problems = find_tiers(docs_dir)
     if not tiers and not problems:
         problems.append(

@@ -13,6 +13,7 @@ from . import mermaid, svg
 from .escape import html_text, json_text
 from .graph import Roadmap
 from .model import Lesson, Priority, Tier
+from .speed import gc_paused
 
 UrlOf = Callable[[str], str]
 HOME_MARKER = "<!-- roadmap:tiers -->"
@@ -173,6 +174,11 @@ def lesson_views(roadmap: Roadmap, site_urls: Mapping[str, str]) -> dict[str, di
     URLs in the views are relative to the site root; each view's `root` ("../../") turns them
     into links relative to its own page, so the summaries of lessons are shared by every page.
     """
+    with gc_paused():
+        return _lesson_views(roadmap, site_urls)
+
+
+def _lesson_views(roadmap: Roadmap, site_urls: Mapping[str, str]) -> dict[str, dict[str, Any]]:
     summaries = {
         lesson.id: {
             "id": lesson.id,
