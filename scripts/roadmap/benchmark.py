@@ -98,6 +98,10 @@ def median_of(runs: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(runs))
 
 
+def median_key(samples: list[dict[str, float]], key: str) -> float:
+    return statistics.median(sample[key] for sample in samples)
+
+
 # --- configurations -----------------------------------------------------------------------
 
 
@@ -426,15 +430,12 @@ def measure_browser(results: Results, runs: int) -> None:
                 full = [page_load(browser, url + path) for _ in range(runs)]
                 plain = [page_load(browser, bare_url + path) for _ in range(runs)]
 
-                def med(samples: list[dict[str, float]], key: str) -> float:
-                    return statistics.median(s[key] for s in samples)
-
                 lesson = name == "lesson page"
                 results.add(
                     Row(
                         f"{name}: weight",
-                        med(full, "kb"),
-                        med(plain, "kb"),
+                        median_key(full, "kb"),
+                        median_key(plain, "kb"),
                         unit="KB",
                         budget=1536 if lesson else None,
                         absolute=True,
@@ -443,11 +444,13 @@ def measure_browser(results: Results, runs: int) -> None:
                 results.add(
                     Row(
                         f"{name}: graphs drawn vs diagram-free page loaded",
-                        med(full, "graphs"),
-                        med(plain, "load"),
+                        median_key(full, "graphs"),
+                        median_key(plain, "load"),
                         unit="ms",
                         budget=1.5 if lesson else None,
                     )
                 )
-                results.add(Row(f"{name}: math typeset", med(full, "math"), med(plain, "math"), unit="ms"))
+                results.add(
+                    Row(f"{name}: math typeset", median_key(full, "math"), median_key(plain, "math"), unit="ms")
+                )
             browser.close()

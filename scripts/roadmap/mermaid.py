@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from .escape import mermaid_id, mermaid_label, mermaid_url
 from .graph import Roadmap
 from .model import Lesson, Priority, Tier
+from .text import plural
 
 UrlOf = Callable[[str], str]  # docs-relative path -> URL relative to the page holding the diagram
 
@@ -70,7 +71,7 @@ def tiers_graph(roadmap: Roadmap, url_of: UrlOf) -> str:
     lines = _header()
     for tier in roadmap.tiers:
         count = len(roadmap.tier_lessons(tier.number))
-        label = f"Tier {tier.number}: {tier.title} ({count} lesson{'' if count == 1 else 's'})"
+        label = f"Tier {tier.number}: {tier.title} ({plural(count, 'lesson')})"
         lines += _node_lines(mermaid_id("T", str(tier.number)), label, ("tier",), url_of(tier.index_path))
     nodes = [mermaid_id("T", str(tier.number)) for tier in roadmap.tiers]
     lines += [f"  {a} --> {b}" for a, b in itertools.pairwise(nodes)]

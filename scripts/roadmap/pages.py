@@ -14,6 +14,7 @@ from .escape import html_text, json_text
 from .graph import Roadmap
 from .model import Lesson, Priority, Tier
 from .speed import gc_paused
+from .text import plural
 
 UrlOf = Callable[[str], str]
 HOME_MARKER = "<!-- roadmap:tiers -->"
@@ -30,16 +31,17 @@ def linker(site_urls: Mapping[str, str], page_url: str) -> UrlOf:
     `site_urls` maps docs paths to URLs relative to the site root; `page_url` is the
     page's own URL relative to the root ("" for the home page, "math/vectors/" for a lesson).
     """
-    prefix = "../" * page_url.count("/")
+    prefix = root_prefix(page_url)
     return lambda path: prefix + site_urls[path]
+
+
+def root_prefix(page_url: str) -> str:
+    """The relative path from a page up to the site root: "" for the home page, "../../" for "math/vectors/"."""
+    return "../" * page_url.count("/")
 
 
 def format_hours(hours: float) -> str:
     return f"{hours:g} h"
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def total_hours(lessons: Iterable[Lesson]) -> float:
@@ -197,7 +199,7 @@ def _lesson_views(roadmap: Roadmap, site_urls: Mapping[str, str]) -> dict[str, d
         everything = roadmap.ancestors(lesson.id)
         essentials = [other for other in everything if other.priority is Priority.ESSENTIAL]
         views[lesson.id] = {
-            "root": "../" * page_url.count("/"),
+            "root": root_prefix(page_url),
             "tier": tiers[lesson.tier],
             "priority": lesson.priority.value,
             "hours": format_hours(lesson.estimated_hours),

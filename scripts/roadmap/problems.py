@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .text import plural
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -23,5 +25,5 @@ class RoadmapError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         count = len(self.problems)
-        header = f"{count} problem{'s' if count != 1 else ''} in the roadmap content:"
+        header = f"{plural(count, 'problem')} in the roadmap content:"
         super().__init__("\n".join([header, *map(str, self.problems)]))

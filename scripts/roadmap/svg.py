@@ -38,7 +38,11 @@ class Box:
 
     @property
     def height(self) -> float:
-        return 2 * PADDING + LINE_HEIGHT * len(self.lines)
+        return box_height(len(self.lines))
+
+
+def box_height(lines: int) -> float:
+    return 2 * PADDING + LINE_HEIGHT * lines
 
 
 @lru_cache(maxsize=65536)
@@ -73,7 +77,7 @@ def layout_rows(rows: Sequence[Sequence[Lesson]], current: Lesson) -> tuple[list
 @lru_cache(maxsize=65536)
 def shape_svg(lines: tuple[str, ...]) -> str:
     """A node's box and text at the origin. Every page that shows the lesson reuses it."""
-    height = 2 * PADDING + LINE_HEIGHT * len(lines)
+    height = box_height(len(lines))
     spans = "".join(
         f'<tspan x="{NODE_WIDTH / 2:g}" y="{PADDING + LINE_HEIGHT * (0.8 + i):g}">{html_text(line)}</tspan>'
         for i, line in enumerate(lines)
