@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Lesson, Tier
@@ -40,12 +40,27 @@ def topological_order(lessons: Iterable[Lesson]) -> list[str]:
     return order
 
 
-def bits(mask: int) -> Iterator[int]:
-    """Positions of the set bits of `mask`, lowest first."""
-    while mask:
-        low = mask & -mask
-        yield low.bit_length() - 1
-        mask ^= low
+def ancestor_positions(order: list[str], position: dict[str, int], lessons: dict[str, Lesson]) -> list[tuple[int, ...]]:
+    """For each position in a study order, the positions of every lesson it depends on, ascending.
+
+    A lesson's ancestors are its prerequisites and their ancestors. Every one of them comes
+    earlier in the order, so with a single prerequisite the result is that prerequisite's
+    ancestors followed by the prerequisite itself, already sorted. The work is proportional
+    to the size of the result, which the lesson pages list in full anyway.
+    """
+    found: list[tuple[int, ...]] = []
+    for lid in order:
+        prereqs = [position[p] for p in lessons[lid].prerequisites]
+        if not prereqs:
+            found.append(())
+        elif len(prereqs) == 1:
+            found.append((*found[prereqs[0]], prereqs[0]))
+        else:
+            merged = set(prereqs)
+            for p in prereqs:
+                merged.update(found[p])
+            found.append(tuple(sorted(merged)))
+    return found
 
 
 @dataclass(frozen=True)
@@ -56,23 +71,13 @@ class Roadmap:
     position: dict[str, int]  # index of each lesson in `order`
     unlocks: dict[str, tuple[str, ...]]  # lessons that list this one as a prerequisite
     by_path: dict[str, str]  # docs-relative path -> lesson id
-    _ancestors: tuple[int, ...]  # bitset over positions in `order`, per position
-    _descendants: tuple[int, ...]
+    _ancestors: tuple[tuple[int, ...], ...]  # per position in `order`: ancestors' positions, ascending
 
     @classmethod
     def build(cls, tiers: Iterable[Tier], lessons: Iterable[Lesson]) -> Roadmap:
         by_id = {lesson.id: lesson for lesson in lessons}
         order = topological_order(by_id.values())
         position = {lid: i for i, lid in enumerate(order)}
-        ancestors = [0] * len(order)
-        for i, lid in enumerate(order):
-            for prereq in by_id[lid].prerequisites:
-                p = position[prereq]
-                ancestors[i] |= ancestors[p] | (1 << p)
-        descendants = [0] * len(order)
-        for i in reversed(range(len(order))):
-            for prereq in by_id[order[i]].prerequisites:
-                descendants[position[prereq]] |= descendants[i] | (1 << i)
         unlocks: dict[str, list[str]] = {lid: [] for lid in order}
         for lid in order:
             for prereq in by_id[lid].prerequisites:
@@ -84,8 +89,7 @@ class Roadmap:
             position=position,
             unlocks={k: tuple(v) for k, v in unlocks.items()},
             by_path={lesson.path: lesson.id for lesson in by_id.values()},
-            _ancestors=tuple(ancestors),
-            _descendants=tuple(descendants),
+            _ancestors=tuple(ancestor_positions(order, position, by_id)),
         )
 
     def tier(self, number: int) -> Tier:
@@ -98,10 +102,21 @@ class Roadmap:
         """The tier's lessons in study order."""
         return [self.lessons[lid] for lid in self.order if self.lessons[lid].tier == number]
 
+    def ancestor_positions(self, lesson_id: str) -> tuple[int, ...]:
+        """Positions in `order` of every lesson this one depends on, directly or not, ascending."""
+        return self._ancestors[self.position[lesson_id]]
+
     def ancestors(self, lesson_id: str) -> list[Lesson]:
         """Every lesson this one depends on, directly or not, in study order."""
-        return [self.lessons[self.order[i]] for i in bits(self._ancestors[self.position[lesson_id]])]
+        return [self.lessons[self.order[i]] for i in self.ancestor_positions(lesson_id)]
 
     def descendants(self, lesson_id: str) -> list[Lesson]:
         """Every lesson that depends on this one, directly or not, in study order."""
-        return [self.lessons[self.order[i]] for i in bits(self._descendants[self.position[lesson_id]])]
+        found: set[str] = set()
+        waiting = [lesson_id]
+        while waiting:
+            for other in self.unlocks[waiting.pop()]:
+                if other not in found:
+                    found.add(other)
+                    waiting.append(other)
+        return self.in_order(found)

@@ -181,8 +181,11 @@ def lesson_views(roadmap: Roadmap, site_urls: Mapping[str, str]) -> dict[str, di
 
 
 def _lesson_views(roadmap: Roadmap, site_urls: Mapping[str, str]) -> dict[str, dict[str, Any]]:
-    summaries = {
-        lesson.id: {
+    # Learning paths run over ancestors, which add up to many times the number of lessons,
+    # so that part works on positions in the study order: plain lists, no lookups by id.
+    in_order = roadmap.in_order(roadmap.order)
+    summary_at = [
+        {
             "id": lesson.id,
             "title": lesson.title,
             "url": site_urls[lesson.path],
@@ -190,14 +193,17 @@ def _lesson_views(roadmap: Roadmap, site_urls: Mapping[str, str]) -> dict[str, d
             "tier": lesson.tier,
             "hours": format_hours(lesson.estimated_hours),
         }
-        for lesson in roadmap.lessons.values()
-    }
+        for lesson in in_order
+    ]
+    summaries = {summary["id"]: summary for summary in summary_at}
+    hours_at = [lesson.estimated_hours for lesson in in_order]
+    essential_at = [lesson.priority is Priority.ESSENTIAL for lesson in in_order]
     tiers = {t.number: {"number": t.number, "title": t.title, "url": site_urls[t.index_path]} for t in roadmap.tiers}
     views = {}
     for lesson in roadmap.lessons.values():
         page_url = site_urls[lesson.path]
-        everything = roadmap.ancestors(lesson.id)
-        essentials = [other for other in everything if other.priority is Priority.ESSENTIAL]
+        everything = roadmap.ancestor_positions(lesson.id)
+        paths = [("Essentials only", [p for p in everything if essential_at[p]]), ("Everything", everything)]
         views[lesson.id] = {
             "root": root_prefix(page_url),
             "tier": tiers[lesson.tier],
@@ -209,20 +215,18 @@ def _lesson_views(roadmap: Roadmap, site_urls: Mapping[str, str]) -> dict[str, d
             "unlocks": [summaries[lid] for lid in roadmap.unlocks[lesson.id]],
             "graph": svg.neighbourhood_svg(roadmap, lesson, linker(site_urls, page_url)),
             "paths": [
-                learning_path("Essentials only", essentials, lesson, summaries),
-                learning_path("Everything", everything, lesson, summaries),
+                learning_path(name, [summary_at[p] for p in before], sum([hours_at[p] for p in before]), lesson)
+                for name, before in paths
             ],
         }
     return views
 
 
-def learning_path(
-    name: str, before: list[Lesson], lesson: Lesson, summaries: Mapping[str, dict[str, Any]]
-) -> dict[str, Any]:
-    hours = total_hours(before)
+def learning_path(name: str, before: list[dict[str, Any]], hours: float, lesson: Lesson) -> dict[str, Any]:
+    """The lessons to study before `lesson` (their summaries, in order), with the hours they take."""
     return {
         "name": name,
-        "lessons": [summaries[other.id] for other in before],
+        "lessons": before,
         "hours_before": format_hours(hours),
         "hours_total": format_hours(hours + lesson.estimated_hours),
     }
