@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .escape import html_text
 from .graph import Roadmap
@@ -28,20 +28,16 @@ GAP_X = 24
 GAP_Y = 46
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
     lesson: Lesson
     lines: tuple[str, ...]
-    x: float
-    y: float
-    current: bool = False
-
-    @property
-    def height(self) -> float:
-        return box_height(len(self.lines))
+    x: int
+    y: int
+    height: int
+    current: bool
 
 
-def box_height(lines: int) -> float:
+def box_height(lines: int) -> int:
     return 2 * PADDING + LINE_HEIGHT * lines
 
 
@@ -53,22 +49,25 @@ def wrap(title: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def layout_rows(rows: Sequence[Sequence[Lesson]], current: Lesson) -> tuple[list[list[Box]], float, float]:
-    """Place each row's lessons, wrapping rows wider than PER_ROW. Returns the rows, width and height."""
+def layout_rows(rows: Sequence[Sequence[Lesson]], current: Lesson) -> tuple[list[list[Box]], int, int]:
+    """Place each row's lessons, wrapping rows wider than PER_ROW. Returns the rows, width and height.
+
+    Every coordinate is a whole number: rows differ in width by whole boxes and gaps,
+    NODE_WIDTH + GAP_X is even, and heights are sums of whole numbers.
+    """
     columns = max([1, *(min(len(row), PER_ROW) for row in rows)])
     width = columns * NODE_WIDTH + (columns - 1) * GAP_X
     placed: list[list[Box]] = []
-    y = 0.0
+    y = 0
     for row in rows:
         for start in range(0, len(row), PER_ROW):
             chunk = row[start : start + PER_ROW]
-            wrapped = [wrap(lesson.title) for lesson in chunk]
-            span = len(chunk) * NODE_WIDTH + (len(chunk) - 1) * GAP_X
-            x0 = (width - span) / 2
-            boxes = [
-                Box(lesson, lines, x0 + i * (NODE_WIDTH + GAP_X), y, lesson.id == current.id)
-                for i, (lesson, lines) in enumerate(zip(chunk, wrapped, strict=True))
-            ]
+            x = (width - len(chunk) * NODE_WIDTH - (len(chunk) - 1) * GAP_X) // 2
+            boxes = []
+            for lesson in chunk:
+                lines = wrap(lesson.title)
+                boxes.append(Box(lesson, lines, x, y, box_height(len(lines)), lesson.id == current.id))
+                x += NODE_WIDTH + GAP_X
             placed.append(boxes)
             y += max(box.height for box in boxes) + GAP_Y
     return placed, width, y - GAP_Y
@@ -82,25 +81,33 @@ def shape_svg(lines: tuple[str, ...]) -> str:
         f'<tspan x="{NODE_WIDTH / 2:g}" y="{PADDING + LINE_HEIGHT * (0.8 + i):g}">{html_text(line)}</tspan>'
         for i, line in enumerate(lines)
     )
-    return f'<rect width="{NODE_WIDTH}" height="{height:g}" rx="6"/><text text-anchor="middle">{spans}</text>'
+    return f'<rect width="{NODE_WIDTH}" height="{height}" rx="6"/><text text-anchor="middle">{spans}</text>'
+
+
+@lru_cache(maxsize=65536)
+def node_parts(priority: str, title: str, current: bool) -> tuple[str, str, str]:
+    """What a node's markup holds apart from its link and position: opening, shape, closing."""
+    shape = shape_svg(wrap(title))
+    if current:
+        return f'<g class="lr-node lr-{priority} lr-current" aria-current="page">', shape, "</g>"
+    return f'" class="lr-node lr-{priority}" aria-label="{html_text(title)}">', shape, "</a>"
 
 
 def node_svg(box: Box, url_of: UrlOf) -> str:
-    classes = f"lr-node lr-{box.lesson.priority.value}" + (" lr-current" if box.current else "")
-    shape = f'<g transform="translate({box.x:g},{box.y:g})">{shape_svg(box.lines)}</g>'
+    opening, shape, closing = node_parts(box.lesson.priority.value, box.lesson.title, box.current)
+    placed = f'<g transform="translate({box.x},{box.y})">{shape}</g>'
     if box.current:
-        return f'<g class="{classes}" aria-current="page">{shape}</g>'
+        return f"{opening}{placed}{closing}"
     # xlink:href, not href: Material's instant navigation rewrites every [href] attribute
     # as an HTML link's property, which an SVG link does not have.
-    href = html_text(url_of(box.lesson.path))
-    return f'<a xlink:href="{href}" class="{classes}" aria-label="{html_text(box.lesson.title)}">{shape}</a>'
+    return f'<a xlink:href="{html_text(url_of(box.lesson.path))}{opening}{placed}{closing}'
 
 
 def edge_svg(upper: Box, lower: Box) -> str:
-    x1, y1 = upper.x + NODE_WIDTH / 2, upper.y + upper.height
-    x2, y2 = lower.x + NODE_WIDTH / 2, lower.y - 3
-    mid = (y1 + y2) / 2
-    return f'<path class="lr-edge" d="M{x1:g},{y1:g} C{x1:g},{mid:g} {x2:g},{mid:g} {x2:g},{y2:g}"/>'
+    x1, y1 = upper.x + NODE_WIDTH // 2, upper.y + upper.height
+    x2, y2 = lower.x + NODE_WIDTH // 2, lower.y - 3
+    mid = f"{(y1 + y2) / 2:g}"
+    return f'<path class="lr-edge" d="M{x1},{y1} C{x1},{mid} {x2},{mid} {x2},{y2}"/>'
 
 
 def neighbourhood_svg(roadmap: Roadmap, lesson: Lesson, url_of: UrlOf) -> str:
@@ -110,11 +117,11 @@ def neighbourhood_svg(roadmap: Roadmap, lesson: Lesson, url_of: UrlOf) -> str:
     rows = [row for row in (before, [lesson], after) if row]
     placed, width, height = layout_rows(rows, lesson)
     boxes = [box for row in placed for box in row]
-    centre = next(box for box in boxes if box.current)
-    above = {other.id for other in before}
-    below = {other.id for other in after}
-    edges = [edge_svg(box, centre) for box in boxes if box.lesson.id in above]
-    edges += [edge_svg(centre, box) for box in boxes if box.lesson.id in below]
+    # Rows come in order: prerequisites, then the lesson, then what it unlocks.
+    split = next(i for i, box in enumerate(boxes) if box.current)
+    centre = boxes[split]
+    edges = [edge_svg(box, centre) for box in boxes[:split]]
+    edges += [edge_svg(centre, box) for box in boxes[split + 1 :]]
     label = f"{lesson.title}: {len(before)} prerequisite(s) above, {len(after)} lesson(s) it unlocks below"
     return (
         f'<svg class="lr-graph" viewBox="-4 -4 {width + 8:g} {height + 8:g}" width="{width + 8:g}" '
