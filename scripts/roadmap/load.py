@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from . import plain_yaml
 from .graph import Roadmap
 from .model import Lesson, Tier
 from .problems import Problem, RoadmapError
@@ -42,13 +43,14 @@ def display_path(path: Path) -> str:
     return (text[len(here) :] if text.startswith(here) else text).replace(os.sep, "/")
 
 
-def read_source(path: Path, file: str | None = None) -> Source | list[Problem]:
+def read_source(path: Path | str, file: str | None = None) -> Source | list[Problem]:
     """Split a file into frontmatter and body; every failure becomes a Problem.
 
     `file` is how problems name the file (default: `display_path(path)`).
     """
-    file = file or display_path(path)
-    raw = path.read_bytes()
+    file = file or display_path(Path(path))
+    with open(path, "rb") as handle:
+        raw = handle.read()
     if not raw.strip():
         return [Problem(file, "", "the file is empty.", "start it with frontmatter between '---' lines.")]
     try:
@@ -72,8 +74,11 @@ def read_source(path: Path, file: str | None = None) -> Source | list[Problem]:
                 "add frontmatter; see docs/contributing.md.",
             )
         ]
+    frontmatter = match.group(1) or ""
     try:
-        data = yaml.load(match.group(1) or "", Loader=SAFE_LOADER)
+        data = plain_yaml.load(frontmatter)
+        if data is None:
+            data = yaml.load(frontmatter, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}, column {mark.column + 1}" if mark else ""
@@ -122,9 +127,32 @@ def find_tiers(docs_dir: Path) -> tuple[list[Tier], list[Problem]]:
     return tiers, problems + check_tiers(tiers, file_of)
 
 
+def tier_files(docs_dir: Path, tier: Tier) -> tuple[list[str], list[str]]:
+    """The tier folder's Markdown files: names directly inside it (not index.md), and paths in subfolders.
+
+    Paths in subfolders are relative to the tier folder, with '/' separators. Both lists are sorted.
+    Works on strings: thousands of files make pathlib's per-path objects a measurable cost.
+    """
+    folder = os.path.join(docs_dir, tier.folder)
+    names: list[str] = []
+    nested: list[str] = []
+    for root, _dirs, files in os.walk(folder):
+        inside = os.path.relpath(root, folder).replace(os.sep, "/")
+        for name in files:
+            if not name.endswith(".md"):
+                continue
+            if inside == ".":
+                if name != INDEX:
+                    names.append(name)
+            else:
+                nested.append(f"{inside}/{name}")
+    return sorted(names), sorted(nested)
+
+
 def lesson_files(docs_dir: Path, tier: Tier) -> list[Path]:
     folder = docs_dir / tier.folder
-    return sorted(p for p in folder.rglob("*.md") if p.name != INDEX or p.parent != folder)
+    names, nested = tier_files(docs_dir, tier)
+    return [folder / name for name in sorted(names + nested)]
 
 
 def all_lesson_files(docs_dir: Path) -> list[Path]:
@@ -141,20 +169,22 @@ def load_lessons(docs_dir: Path, tiers: list[Tier], file_of: dict[str, str]) -> 
     lessons: list[Lesson] = []
     problems: list[Problem] = []
     for tier in tiers:
-        for path in lesson_files(docs_dir, tier):
-            file = display_path(path)
-            relative = path.relative_to(docs_dir).as_posix()
-            if path.parent != docs_dir / tier.folder:
-                problems.append(
-                    Problem(
-                        file,
-                        "location",
-                        "lessons live directly in their tier folder, not in a subfolder.",
-                        f"move it to {display_path(docs_dir / tier.folder / path.name)}.",
-                    )
+        folder = docs_dir / tier.folder
+        shown = display_path(folder)  # how problems name the tier folder
+        names, nested = tier_files(docs_dir, tier)
+        for inner in nested:
+            problems.append(
+                Problem(
+                    f"{shown}/{inner}",
+                    "location",
+                    "lessons live directly in their tier folder, not in a subfolder.",
+                    f"move it to {shown}/{inner.rsplit('/', 1)[-1]}.",
                 )
-                continue
-            source = read_source(path, file)
+            )
+        for name in names:
+            file = f"{shown}/{name}"
+            relative = f"{tier.folder}/{name}"
+            source = read_source(os.path.join(folder, name), file)
             if isinstance(source, list):
                 problems += source
                 continue

@@ -20,6 +20,7 @@ REQUIRED_FIELDS = ("title", "priority", "prerequisites", "estimated_hours", "sum
 THEME_FIELDS = frozenset({"hide", "search", "tags", "description", "status", "icon", "subtitle"})
 MAX_HOURS = 40
 OUTCOMES_RANGE = (3, 5)
+KNOWN_FIELDS = frozenset(REQUIRED_FIELDS) | THEME_FIELDS
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
@@ -143,9 +144,8 @@ def lesson_from_frontmatter(file: str, path: str, tier: int, data: Mapping[str, 
     """
     lesson_id = path.rsplit("/", 1)[-1].removesuffix(".md")
     problems = check_lesson_id(file, lesson_id)
-    known = set(REQUIRED_FIELDS) | THEME_FIELDS
     for key in data:
-        if key not in known:
+        if key not in KNOWN_FIELDS:
             problems.append(
                 Problem(
                     file,
