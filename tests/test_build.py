@@ -59,7 +59,7 @@ def test_mermaid_is_loaded_only_where_there_is_a_diagram(real_site: BuiltSite) -
     for page in html_files(real_site.path):
         text = page.read_text()
         has_diagram = 'class="mermaid"' in text
-        assert ("mermaid.min.js" in text) == has_diagram, page
+        assert ("mermaid.tiny.js" in text) == has_diagram, page
 
 
 def test_fixture_titles_are_escaped_everywhere(fixture_site: BuiltSite) -> None:

@@ -69,6 +69,19 @@ def test_a_complete_lesson_passes(tmp_path: Path) -> None:
         (lambda b: b.replace("§6.5", "the whole book"), "does not point into the work"),
         (lambda b: b + "- https://example.org/\n", "does not point into the work: 'https://example.org/'"),
         (lambda b: b.split("- Goodfellow")[0], "has no list of readings"),
+        (
+            lambda b: b.replace("An idea.", "An idea.\n\n```mermaid\n%% a map\nmindmap\n  root\n```"),
+            "the site's Mermaid build has no mindmaps ('mindmap')",
+        ),
+        (
+            lambda b: b.replace("An idea.", "An idea.\n\n```mermaid\n---\ntitle: t\n---\narchitecture-beta\n```"),
+            "has no architecture diagrams",
+        ),
+        (
+            lambda b: b.replace("An idea.", 'An idea.\n\n```mermaid\ngraph TD\n  a["$$x^2$$"] --> b\n```'),
+            "cannot hold KaTeX math",
+        ),
+        (lambda b: b.replace("An idea.", "An idea.\n\n```mermaid\ngraph TD\n  a --> b\n```"), None),
     ],
 )
 def test_each_rule_can_fail(tmp_path: Path, change, expected: str | None) -> None:  # type: ignore[no-untyped-def]

@@ -243,6 +243,47 @@ def check_figures(file: str, doc: Document) -> list[Problem]:
     return []
 
 
+# The site vendors Mermaid's tiny build (scripts/vendor_assets.py), which leaves these out.
+MERMAID_MISSING = {"mindmap": "mindmaps", "architecture-beta": "architecture diagrams"}
+
+
+def mermaid_kind(code: str) -> str:
+    """The diagram type a Mermaid source declares: its first word after any config and comments."""
+    lines = [line.strip() for line in code.splitlines()]
+    if lines and lines[0] == "---":  # a YAML config block comes first
+        closing = lines.index("---", 1) if "---" in lines[1:] else len(lines)
+        lines = lines[closing + 1 :]
+    words = [line.split()[0] for line in lines if line and not line.startswith("%%")]
+    return words[0] if words else ""
+
+
+def check_diagrams(file: str, doc: Document) -> list[Problem]:
+    problems = []
+    for block in doc.blocks:
+        if block.language != "mermaid":
+            continue
+        kind = mermaid_kind(block.code)
+        if kind in MERMAID_MISSING:
+            problems.append(
+                Problem(
+                    file,
+                    f"line {block.line}",
+                    f"the site's Mermaid build has no {MERMAID_MISSING[kind]} ('{kind}').",
+                    "draw it as a flowchart (graph TD), or as a figure from code.",
+                )
+            )
+        if "$$" in block.code:
+            problems.append(
+                Problem(
+                    file,
+                    f"line {block.line}",
+                    "Mermaid labels cannot hold KaTeX math ('$$') in the site's Mermaid build.",
+                    "write the label in plain text or Unicode (x², ∂L/∂w), and the math in the prose.",
+                )
+            )
+    return problems
+
+
 RULES: tuple[Rule, ...] = (
     check_h1,
     check_sections,
@@ -252,6 +293,7 @@ RULES: tuple[Rule, ...] = (
     check_questions,
     check_reading,
     check_figures,
+    check_diagrams,
 )
 
 

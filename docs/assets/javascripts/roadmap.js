@@ -5,7 +5,7 @@
   "use strict";
 
   var base = document.currentScript.src;
-  var MERMAID = new URL("../vendor/mermaid/mermaid.min.js", base).href;
+  var MERMAID = new URL("../vendor/mermaid/mermaid.tiny.js", base).href;
   var KATEX = new URL("../vendor/katex/katex.min.js", base).href;
   var loading = {};
   var diagramCount = 0;
