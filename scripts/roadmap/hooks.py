@@ -83,9 +83,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Figures go into the finished page, after the search plugin has indexed its content:
+    # the index gets no tick labels, and nothing parses tens of kilobytes of SVG per page.
     drawn = _figures.get(page.file.src_uri)
-    return figures.fill_slots(html, drawn) if drawn else html
+    return figures.fill_slots(output, drawn) if drawn else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
