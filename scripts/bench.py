@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = 1 if args.quick else 5
     results = benchmark.Results()
     if "layer" in parts:
-        benchmark.measure_layer(results, [20, 60] if args.quick else [100, 1000, 5000], 1 if args.quick else 3)
+        benchmark.measure_layer(results, [20, 60] if args.quick else [100, 1000, 5000], 1 if args.quick else 5)
     if "builds" in parts:
         benchmark.measure_builds(results, runs)
     if "synthetic" in parts:

@@ -191,12 +191,14 @@ def measure_layer(results: Results, sizes: list[int], runs: int) -> None:
             samples = [layer_run(docs) for _ in range(runs)]
             # CPU time of the one process: the layer is single-threaded, and CPU time does not
             # count time spent waiting for a core that another process holds. Wall time beside it.
-            seconds = statistics.median(s["cpu"] for s in samples)
+            cpu = [s["cpu"] for s in samples]
+            seconds = statistics.median(cpu)
             wall = statistics.median(s["seconds"] for s in samples)
             peak = max(s["peak_mb"] for s in samples)
             per_lesson[size] = seconds / size
             budget = 2.0 if size == 5000 else None
-            note = f"CPU time; wall {wall:.3f} s; peak memory {peak:.0f} MB"
+            spread = f"median of {runs}, {min(cpu):.3f}-{max(cpu):.3f} s" if runs > 1 else "one run"
+            note = f"CPU time, {spread}; wall {wall:.3f} s; peak memory {peak:.0f} MB"
             results.add(Row(f"layer, {size} lessons", seconds, budget=budget, note=note))
         small, large = min(sizes), max(sizes)
         if large > small:
