@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
+from conftest import BuiltSite
 from roadmap import synthetic
-from roadmap.benchmark import Row
+from roadmap.benchmark import Row, strip_diagrams
 from roadmap.load import load_roadmap
 from sitebuild import ROOT
 
@@ -43,3 +46,15 @@ def test_synthetic_roadmaps_are_valid_and_shaped_like_real_ones(tmp_path) -> Non
     assert 2.0 <= prereqs <= 3.0
     deepest = max(len(roadmap.ancestors(lid)) for lid in roadmap.order)
     assert deepest <= 6 * synthetic.TRACK
+
+
+def test_the_diagram_free_baseline_has_no_diagrams_and_loads_no_mermaid(real_site: BuiltSite, tmp_path: Path) -> None:
+    tier = real_site.path / "math" / "index.html"
+    assert "/vendor/mermaid/" in tier.read_text() and 'class="mermaid"' in tier.read_text()
+    copy = tmp_path / "math" / "index.html"
+    copy.parent.mkdir()
+    shutil.copy(tier, copy)
+    strip_diagrams(tmp_path)
+    text = copy.read_text()
+    assert "/vendor/mermaid/" not in text and 'class="mermaid"' not in text
+    assert "Tier 0" in text  # the rest of the page is still there

@@ -362,7 +362,7 @@ def strip_diagrams(site: Path) -> None:
     for page in site.rglob("*.html"):
         text = page.read_text()
         text = re.sub(r'<div class="mermaid">.*?</div>', "", text, flags=re.DOTALL)
-        text = re.sub(r"<script[^>]*mermaid\.min\.js[^>]*></script>", "", text)
+        text = re.sub(r"<script[^>]*/vendor/mermaid/[^>]*></script>", "", text)
         text = re.sub(r"<script>mermaid\.initialize\(.*?</script>", "", text, flags=re.DOTALL)
         page.write_text(text)
 
