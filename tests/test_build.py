@@ -39,7 +39,8 @@ def test_real_site_has_every_page_and_roadmap_json(real_site: BuiltSite) -> None
     overview = (site / "roadmap" / "index.html").read_text()
     assert "Study order" in overview and "lr-study-order" in overview
     home = (site / "index.html").read_text()
-    assert "roadmap:tiers" not in home and 'class="mermaid"' in home
+    assert "roadmap:tiers" not in home and 'class="lr-graph-wrap lr-tier-chain"' in home
+    assert 'class="mermaid"' not in home and 'class="mermaid"' in (site / "math" / "index.html").read_text()
 
 
 def test_generated_pages_are_not_in_the_repo() -> None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import html
 import json
+import random
 import re
+import textwrap
 
 import pytest
 from roadmap import pages, svg
 from roadmap.escape import html_text, json_text, mermaid_id, mermaid_label, mermaid_url
 from roadmap.graph import Roadmap, topological_order
 from roadmap.markdown import parse
-from roadmap.mermaid import tier_graph, tiers_graph
+from roadmap.mermaid import tier_graph
 from roadmap.model import Lesson, Priority, Tier
 from roadmap.validate import cycle_in, strongly_connected
 
@@ -187,20 +189,34 @@ def test_neighbourhood_svg_wraps_long_titles_and_wide_rows() -> None:
     assert width <= svg.PER_ROW * svg.NODE_WIDTH + (svg.PER_ROW - 1) * svg.GAP_X + 8
 
 
-def test_tiers_graph_links_tier_pages() -> None:
-    source = tiers_graph(tricky_roadmap(), url_of)
-    assert "T_0 --> T_1" in source
-    assert 'click T_1 href "../code/index/"' in source
+def test_tiers_chain_links_tier_pages_in_order() -> None:
+    roadmap = Roadmap.build([*TIERS, Tier(2, "Empty <b>tier</b>", "empty")], tricky_roadmap().lessons.values())
+    block = pages.tiers_block(roadmap, url_of)
+    drawing = block.split('<div class="lr-graph-wrap lr-tier-chain">', 1)[1].split("</svg>", 1)[0]
+    links = re.findall(r'xlink:href="([^"]+)"', drawing)
+    assert links == ["../math/index/", "../code/index/", "../empty/index/"]
+    assert drawing.count('class="lr-edge"') == 2  # 0 -> 1 -> 2
+    assert "2 lessons, 4 h" in drawing and "no lessons yet" in drawing
+    assert "<b>" not in drawing and "Empty &lt;b&gt;tier&lt;/b&gt;" in drawing
+    assert "```mermaid" not in block  # the home page needs no Mermaid
+
+
+def test_chain_of_no_tiers_is_empty() -> None:
+    assert svg.chain_svg([], "nothing") == ""
 
 
 def test_tier_section_and_overview_escape_titles() -> None:
     roadmap = tricky_roadmap()
-    for markdown in (pages.tier_section(roadmap, TIERS[0], url_of), pages.overview_page(roadmap, url_of)):
+    tier_page = pages.tier_section(roadmap, TIERS[0], url_of)
+    overview = pages.overview_page(roadmap, url_of)
+    for markdown in (tier_page, overview):
         assert "<img src=x" not in markdown
         assert html.escape("<img src=x onerror=alert(1)>") in markdown
-        # Diagrams go through the superfences fence, never as raw HTML.
-        fences = re.findall(r"```mermaid\n(.*?)\n```", markdown, re.DOTALL)
-        assert fences and all("```" not in f for f in fences)
+    # Mermaid diagrams go through the superfences fence, never as raw HTML.
+    fences = re.findall(r"```mermaid\n(.*?)\n```", tier_page, re.DOTALL)
+    assert fences and all("```" not in f for f in fences)
+    # The overview's only graph is the chain of tiers, drawn at build time.
+    assert "```mermaid" not in overview and 'class="lr-graph"' in overview
 
 
 def test_overview_lists_every_lesson_in_study_order() -> None:
@@ -265,3 +281,18 @@ def test_a_tier_too_big_for_one_graph_gets_a_table_only() -> None:
     assert section.count("<tr>") == pages.MAX_GRAPH_LESSONS + 2  # header row and every lesson
     small = Roadmap.build(TIERS, chain[: pages.MAX_GRAPH_LESSONS])
     assert "```mermaid" in pages.tier_section(small, TIERS[0], url_of)
+
+
+def test_fast_word_fill_matches_textwrap() -> None:
+    rng = random.Random(7)
+    words = ["a", "to", "the", "gradient", "Kullback\u2013Leibler", "x²", "\u03c3(wx + b)", "self-attention", "é"]
+    words.append("ab" * 13)  # longer than a line
+    answered = 0
+    for _ in range(3000):
+        text = rng.choice(["", " ", "  "]).join(rng.choice(words) for _ in range(rng.randint(1, 9)))
+        for chars in (svg.CHARS_PER_LINE, svg.CHAIN_CHARS):
+            fast = svg.fill_words(text, chars)
+            if fast is not None:
+                answered += 1
+                assert fast == textwrap.wrap(text, chars, break_long_words=True), text
+    assert answered > 1000

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable
 
 from .escape import mermaid_id, mermaid_label, mermaid_url
 from .graph import Roadmap
 from .model import Lesson, Priority, Tier
-from .text import plural
 
 UrlOf = Callable[[str], str]  # docs-relative path -> URL relative to the page holding the diagram
 
@@ -19,7 +17,6 @@ CLASS_DEFS = {
     Priority.OPTIONAL.value: "fill:#f3f3f3,stroke:#6b6b6b,color:#262626,stroke-width:2px,stroke-dasharray:6 3",
     "outside": "fill:#ffffff,stroke:#8a8a8a,color:#3a3a3a,stroke-width:1px,stroke-dasharray:3 3",
     "current": "stroke:#f29100,stroke-width:5px",
-    "tier": "fill:#3d3d8f,stroke:#23235c,color:#ffffff,stroke-width:2px",
 }
 
 
@@ -63,16 +60,4 @@ def tier_graph(roadmap: Roadmap, tier: Tier, url_of: UrlOf) -> str:
     for lesson in lessons:
         for prereq in lesson.prerequisites:
             lines.append(f"  {lesson_node(roadmap.lessons[prereq])} --> {lesson_node(lesson)}")
-    return "\n".join(lines)
-
-
-def tiers_graph(roadmap: Roadmap, url_of: UrlOf) -> str:
-    """The overview: one node per tier, in order, each linking to its tier page."""
-    lines = _header()
-    for tier in roadmap.tiers:
-        count = len(roadmap.tier_lessons(tier.number))
-        label = f"Tier {tier.number}: {tier.title} ({plural(count, 'lesson')})"
-        lines += _node_lines(mermaid_id("T", str(tier.number)), label, ("tier",), url_of(tier.index_path))
-    nodes = [mermaid_id("T", str(tier.number)) for tier in roadmap.tiers]
-    lines += [f"  {a} --> {b}" for a, b in itertools.pairwise(nodes)]
     return "\n".join(lines)

@@ -125,8 +125,9 @@ def tier_section(roadmap: Roadmap, tier: Tier, url_of: UrlOf) -> str:
 
 
 def tiers_block(roadmap: Roadmap, url_of: UrlOf) -> str:
-    """Markdown for the home page: the tier graph and a table of tiers."""
+    """Markdown for the home page: the chain of tiers, drawn at build time, and a table of tiers."""
     rows = []
+    nodes = []
     for tier in roadmap.tiers:
         lessons = roadmap.tier_lessons(tier.number)
         essentials = [lesson for lesson in lessons if lesson.priority is Priority.ESSENTIAL]
@@ -137,12 +138,17 @@ def tiers_block(roadmap: Roadmap, url_of: UrlOf) -> str:
             f"<td>{format_hours(total_hours(lessons))}</td>"
             "</tr>"
         )
+        detail = "no lessons yet"
+        if lessons:
+            detail = f"{plural(len(lessons), 'lesson')}, {format_hours(total_hours(lessons))}"
+        nodes.append(svg.ChainNode(tier_heading(tier), detail, url_of(tier.index_path), "lr-tier"))
     table = (
         '<div class="md-typeset__scrollwrap"><div class="md-typeset__table lr-tiers"><table>'
         "<thead><tr><th>Tier</th><th>Title</th><th>Lessons</th><th>Essentials</th><th>Everything</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div></div>"
     )
-    return "\n\n".join([mermaid_fence(mermaid.tiers_graph(roadmap, url_of)), table])
+    chain = svg.chain_svg(nodes, "The tiers, each building on the one before. Each links to its page.")
+    return "\n\n".join([f'<div class="lr-graph-wrap lr-tier-chain">{chain}</div>', table])
 
 
 def overview_page(roadmap: Roadmap, url_of: UrlOf) -> str:

@@ -26,6 +26,7 @@ every lesson and on thousands of generated documents.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from yaml.nodes import ScalarNode
@@ -78,8 +79,8 @@ def _mapping(lines: list[str]) -> dict[str, Any]:
         key_line = _KEY_LINE.fullmatch(line)
         if not key_line:
             raise NotPlain
-        key = _plain(key_line.group(1))
-        if not isinstance(key, str) or key in data:
+        key = _key(key_line.group(1))
+        if key is None or key in data:
             raise NotPlain
         value = key_line.group(2)
         if value is None:
@@ -90,6 +91,16 @@ def _mapping(lines: list[str]) -> dict[str, Any]:
     if not data or items == []:
         raise NotPlain
     return data
+
+
+@lru_cache(maxsize=256)
+def _key(text: str) -> str | None:
+    """A key as PyYAML reads it, when that is a string: the same few keys recur in every file."""
+    try:
+        key = _plain(text)
+    except NotPlain:
+        return None
+    return key if isinstance(key, str) else None
 
 
 def _value(text: str) -> Any:
