@@ -14,6 +14,7 @@ from .figures import FigureError, find_figures
 from .load import Source, display_path, read_source
 from .markdown import Document, parse
 from .problems import Problem
+from .scaffold import PLACEHOLDER
 from .validate import lesson_from_frontmatter
 
 SECTIONS = (
@@ -243,6 +244,20 @@ def check_figures(file: str, doc: Document) -> list[Problem]:
     return []
 
 
+def check_placeholders(file: str, doc: Document) -> list[Problem]:
+    """Text that scripts/new_lesson.py left for the author to write."""
+    return [
+        Problem(
+            file,
+            f"line {doc.first_line + i}",
+            f"still holds a placeholder: {line.strip()[:70]!r}.",
+            "replace it with the lesson's own text.",
+        )
+        for i, line in enumerate(doc.lines)
+        if PLACEHOLDER in line
+    ]
+
+
 # The site vendors Mermaid's tiny build (scripts/vendor_assets.py), which leaves these out.
 MERMAID_MISSING = {"mindmap": "mindmaps", "architecture-beta": "architecture diagrams"}
 
@@ -294,6 +309,7 @@ RULES: tuple[Rule, ...] = (
     check_reading,
     check_figures,
     check_diagrams,
+    check_placeholders,
 )
 
 
@@ -301,6 +317,9 @@ def lint_source(file: str, path: str, source: Source) -> list[Problem]:
     """Every lint problem of one lesson, frontmatter included."""
     lesson = lesson_from_frontmatter(file, path, 0, source.data)
     problems = lesson if isinstance(lesson, list) else []
+    for field in ("summary", "outcomes"):
+        if PLACEHOLDER in str(source.data.get(field, "")):
+            problems.append(Problem(file, field, "still holds a placeholder.", "write the lesson's own text."))
     doc = parse(source.body, source.body_line)
     for rule in RULES:
         problems += rule(file, doc)
