@@ -35,7 +35,6 @@ CHAIN_GAP = 30
 
 class Box(NamedTuple):
     lesson: Lesson
-    lines: tuple[str, ...]
     x: int
     y: int
     height: int
@@ -95,8 +94,8 @@ def layout_rows(rows: Sequence[Sequence[Lesson]], current: Lesson) -> tuple[list
             x = (width - len(chunk) * NODE_WIDTH - (len(chunk) - 1) * GAP_X) // 2
             boxes = []
             for lesson in chunk:
-                lines = wrap(lesson.title)
-                boxes.append(Box(lesson, lines, x, y, box_height(len(lines)), lesson.id == current.id))
+                height = box_height(len(wrap(lesson.title)))
+                boxes.append(Box(lesson, x, y, height, lesson.id == current.id))
                 x += NODE_WIDTH + GAP_X
             placed.append(boxes)
             y += max(box.height for box in boxes) + GAP_Y
