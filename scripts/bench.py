@@ -1,6 +1,6 @@
 """Benchmark the site against baselines measured in the same run, and check the budgets.
 
-    python scripts/bench.py            # everything (about 15 minutes on 2 cores)
+    python scripts/bench.py            # everything (about 10 minutes on 2 cores)
     python scripts/bench.py --quick    # a tiny version of every measurement, for the tests
     python scripts/bench.py --only layer,builds
 
