@@ -292,10 +292,10 @@ def fetch(url: str) -> str | None:
 
 
 @contextmanager
-def serving(config: Path) -> Iterator[str]:
+def serving(config: Path, flags: list[str] | None = None) -> Iterator[str]:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", *(flags or []), "-f", str(config), "-a", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=ENV,
@@ -330,15 +330,15 @@ def measure_serve(results: Results, runs: int) -> None:
     with real_docs() as (where, docs):
         lesson = sorted((docs / "math").glob("[!i]*.md"))[0]
         page = f"math/{lesson.stem}/"
+        full = write_config(where, docs, hooks=True, mermaid2=True, nav=True)
+        plain = write_config(where, docs, hooks=False, mermaid2=False, nav=False)
         times: dict[str, float] = {}
-        for name, config in {
-            "full": write_config(where, docs, hooks=True, mermaid2=True, nav=True),
-            "plain": write_config(where, docs, hooks=False, mermaid2=False, nav=False),
-        }.items():
-            with serving(config) as url:
+        for name, config, flags in [("full", full, []), ("plain", plain, []), ("dirty", full, ["--dirty"])]:
+            with serving(config, flags) as url:
                 time.sleep(1.0)
                 times[name] = statistics.median(edit_seconds(url, lesson, page, n) for n in range(runs))
         results.add(Row("live edit: saved lesson to served page", times["full"], times["plain"]))
+        results.add(Row("live edit with mkdocs serve --dirty, vs a full rebuild", times["dirty"], times["full"]))
 
 
 # --- pages in the browser -----------------------------------------------------------------
