@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -55,9 +56,11 @@ def test_missing_caption_or_alt_is_an_error() -> None:
 
 def test_figure_html_escapes_caption_and_alt() -> None:
     figure = figures.find_figures("x.md", FIGURE.replace("A rising line.", "A 'rising' <line> & more"))[0]
-    html = figures.figure_html(figure, '<svg width="1"></svg>')
-    assert '<svg role="img" aria-label="A &#x27;rising&#x27; &lt;line&gt; &amp; more" width="1">' in html
+    svg = figures.labelled_svg(figure, '<svg width="1"></svg>')
+    assert svg.startswith('<svg role="img" aria-label="A &#x27;rising&#x27; &lt;line&gt; &amp; more" width="1">')
+    html = figures.figure_html(figure)
     assert "<figcaption>A &lt;b&gt;line&lt;/b&gt; &amp; more.</figcaption>" in html
+    assert f'<div class="lr-figure-svg" data-figure="{figure.key}"></div>' in html
 
 
 def test_drawing_uses_current_color_and_the_cache(tmp_path: Path) -> None:
@@ -85,6 +88,9 @@ def test_fill_slots_leaves_unknown_slots() -> None:
     assert figures.fill_slots(html, {"abc": "<figure>A</figure>"}) == (
         '<figure>A</figure><div class="lr-figure-slot" data-figure="zzz"></div>'
     )
+    inner = '<div class="lr-figure-svg" data-figure="abc"></div>'
+    assert figures.fill_slots(inner, {"abc": "<svg/>"}) == inner  # another class of slot is left alone
+    assert figures.fill_slots(inner, {"abc": "<svg/>"}, figures.SVG_SLOT) == "<svg/>"
 
 
 def test_fixture_figures_are_in_the_page(fixture_site: BuiltSite) -> None:
@@ -92,8 +98,13 @@ def test_fixture_figures_are_in_the_page(fixture_site: BuiltSite) -> None:
     assert page.count('<figure class="lr-figure">') == 2
     assert 'aria-label="Two curves meeting at the origin and at x = 2."' in page
     assert "[0, 2] &lt;test&gt;.</figcaption>" in page
-    assert "lr-figure-slot" not in page
+    assert "lr-figure-slot" not in page and "lr-figure-svg" not in page
     assert "The code that draws this figure" in page
+    # The search index has the captions, but not the text inside the drawings.
+    index = json.loads((fixture_site.path / "search" / "search_index.json").read_text())
+    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("basics/end/"))
+    assert "[0, 2] &lt;test&gt;." in text or "[0, 2] <test>." in text
+    assert "1.75" in page and "1.75" not in text  # a tick label: in the drawing, not in the index
 
 
 def test_second_build_redraws_nothing_and_an_edit_redraws_one(tmp_path: Path) -> None:

@@ -31,6 +31,8 @@ from .markdown import CodeBlock, parse
 
 # Bump when the style below changes, so cached figures are redrawn.
 STYLE_VERSION = "1"
+SLOT = "lr-figure-slot"  # where the Markdown had the figure block
+SVG_SLOT = "lr-figure-svg"  # where the drawing goes, inside the figure
 INK = "#010203"  # placeholder for text, axes and ticks; becomes currentColor in the SVG
 # Mid-tone colours that keep their contrast on white and on Material's dark slate.
 PALETTE = ["#3b82f6", "#f97316", "#16a34a", "#e11d48", "#9333ea", "#0891b2"]
@@ -161,7 +163,7 @@ def rendered(figure: Figure, file: str, cache: Path) -> tuple[str, bool]:
 
 
 def placeholder(figure: Figure) -> str:
-    return f'<div class="lr-figure-slot" data-figure="{figure.key}"></div>'
+    return f'<div class="{SLOT}" data-figure="{figure.key}"></div>'
 
 
 def source_markdown(figure: Figure) -> list[str]:
@@ -197,14 +199,22 @@ def replace_blocks(markdown: str, figures: list[Figure], first_line: int = 1) ->
     return "\n".join(out) + ("\n" if markdown.endswith("\n") else "")
 
 
-def figure_html(figure: Figure, svg: str) -> str:
-    """The figure as the reader sees it. Caption and alt text are data: escaped here."""
-    label = f'<svg role="img" aria-label="{html_text(figure.alt)}"'
-    svg = svg.replace("<svg", label, 1)
-    return f'<figure class="lr-figure">{svg}<figcaption>{html_text(figure.caption)}</figcaption></figure>'
+def figure_html(figure: Figure) -> str:
+    """The figure around its drawing's slot, with the caption. The caption is data: escaped here.
+
+    The drawing goes in after the search plugin has indexed the page (hooks.on_post_page),
+    so the index holds the caption but not the drawing's tick labels.
+    """
+    slot = f'<div class="{SVG_SLOT}" data-figure="{figure.key}"></div>'
+    return f'<figure class="lr-figure">{slot}<figcaption>{html_text(figure.caption)}</figcaption></figure>'
 
 
-def fill_slots(html: str, figures: dict[str, str]) -> str:
-    """Put each figure's HTML into its slot in the page."""
-    slot = re.compile(r'(?:<p>)?<div class="lr-figure-slot" data-figure="(\w+)"></div>(?:</p>)?')
-    return slot.sub(lambda match: figures.get(match.group(1), match.group(0)), html)
+def labelled_svg(figure: Figure, svg: str) -> str:
+    """The drawing, labelled with the figure's alt text (escaped) for readers who cannot see it."""
+    return svg.replace("<svg", f'<svg role="img" aria-label="{html_text(figure.alt)}"', 1)
+
+
+def fill_slots(html: str, parts: dict[str, str], slot_class: str = SLOT) -> str:
+    """Put each figure's part into its slot of class `slot_class`; unknown slots stay."""
+    slot = re.compile(rf'(?:<p>)?<div class="{slot_class}" data-figure="(\w+)"></div>(?:</p>)?')
+    return slot.sub(lambda match: parts.get(match.group(1), match.group(0)), html)

@@ -29,7 +29,8 @@ log = logging.getLogger("mkdocs.hooks.roadmap")
 _roadmap: Roadmap | None = None
 _site_urls: dict[str, str] = {}  # docs path -> URL relative to the site root
 _views: dict[str, dict[str, Any]] = {}  # lesson id -> what its header shows
-_figures: dict[str, dict[str, str]] = {}  # page src_uri -> figure key -> HTML
+_frames: dict[str, dict[str, str]] = {}  # page src_uri -> figure key -> <figure> with caption and a slot
+_drawings: dict[str, dict[str, str]] = {}  # page src_uri -> figure key -> the labelled SVG
 _drawn = {"drawn": 0, "cached": 0}
 
 
@@ -40,7 +41,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except RoadmapError as error:
         raise PluginError(str(error)) from None
     config.nav = _with_tiers(config.nav or [], _roadmap)
-    _figures.clear()
+    _frames.clear()
+    _drawings.clear()
     _drawn.update(drawn=0, cached=0)
     return config
 
@@ -83,11 +85,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    frames = _frames.get(page.file.src_uri)
+    return figures.fill_slots(html, frames) if frames else html
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # Figures go into the finished page, after the search plugin has indexed its content:
-    # the index gets no tick labels, and nothing parses tens of kilobytes of SVG per page.
-    drawn = _figures.get(page.file.src_uri)
-    return figures.fill_slots(output, drawn) if drawn else output
+    # Drawings go into the finished page, after the search plugin has indexed its content:
+    # the index keeps the captions but no tick labels, and nothing parses tens of
+    # kilobytes of SVG per page.
+    drawings = _drawings.get(page.file.src_uri)
+    return figures.fill_slots(output, drawings, figures.SVG_SLOT) if drawings else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -107,14 +115,16 @@ def _draw_figures(markdown: str, page: Page, config: MkDocsConfig) -> str:
     cache = Path(config.config_file_path).parent / ".cache" / "figures"
     try:
         found = figures.find_figures(file, markdown, first_line)
-        page_figures = {}
+        frames, drawings = {}, {}
         for figure in found:
             svg, was_drawn = figures.rendered(figure, file, cache)
             _drawn["drawn" if was_drawn else "cached"] += 1
-            page_figures[figure.key] = figures.figure_html(figure, svg)
+            frames[figure.key] = figures.figure_html(figure)
+            drawings[figure.key] = figures.labelled_svg(figure, svg)
     except figures.FigureError as error:
         raise PluginError(str(error)) from None
-    _figures[page.file.src_uri] = page_figures
+    _frames[page.file.src_uri] = frames
+    _drawings[page.file.src_uri] = drawings
     return figures.replace_blocks(markdown, found, first_line)
 
 
