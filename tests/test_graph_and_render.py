@@ -286,9 +286,9 @@ def test_a_tier_too_big_for_one_graph_gets_a_table_only() -> None:
 def test_fast_word_fill_matches_textwrap() -> None:
     rng = random.Random(7)
     words = ["a", "to", "the", "gradient", "Kullback\u2013Leibler", "x²", "\u03c3(wx + b)", "self-attention", "é"]
-    words.append("ab" * 13)  # longer than a line
+    words += ["ab" * 13, "a\tb", "a\u00a0b", "a\nb"]  # longer than a line; other whitespace
     answered = 0
-    for _ in range(3000):
+    for _ in range(5000):
         text = rng.choice(["", " ", "  "]).join(rng.choice(words) for _ in range(rng.randint(1, 9)))
         for chars in (svg.CHARS_PER_LINE, svg.CHAIN_CHARS):
             fast = svg.fill_words(text, chars)

@@ -141,6 +141,13 @@ def test_the_subset_it_reads() -> None:
         "\n\n",
         "- a\n- b",
         "just text",
+        "a: b\n  - x",  # an item after a scalar continues the scalar
+        "  - x\na: b",  # an item before any key
+        "a: 'x\x85y'",  # NEL is a line break inside YAML quotes
+        'a: "x\x7fy"',  # DEL is not allowed in YAML
+        "k" * 1024 + ": b",  # the longest key libyaml accepts
+        "k" * 1025 + ": b",  # one character too long for libyaml
+        "a: b\n" + "k" * 1025 + ": c",
     ],
 )
 def test_outside_the_subset_it_declines_or_agrees(text: str) -> None:

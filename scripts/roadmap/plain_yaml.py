@@ -32,7 +32,8 @@ from typing import Any
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: (.*))?")
+# libyaml refuses a simple key longer than 1,024 characters; so does this reader.
+_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,1023}):(?: (.*))?")
 _INT = re.compile(r"0|[1-9][0-9]*")
 _FLOAT = re.compile(r"[0-9]+\.[0-9]+")
 # Characters that give a plain scalar's first character another meaning in YAML.
