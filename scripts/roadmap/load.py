@@ -64,6 +64,11 @@ def read_source(path: Path | str, file: str | None = None) -> Source | list[Prob
                 "save the file as UTF-8.",
             )
         ]
+    return parse_source(text, file)
+
+
+def parse_source(text: str, file: str) -> Source | list[Problem]:
+    """Split a file's text into frontmatter and body; every failure becomes a Problem."""
     match = FRONTMATTER.match(text)
     if not match:
         return [

@@ -7,12 +7,12 @@ one that is left, so an unfinished lesson cannot pass the tests.
 
 from __future__ import annotations
 
-import json
+from decimal import Decimal
 from pathlib import Path
 
 from . import plain_yaml
 from .graph import Roadmap
-from .load import display_path, load_roadmap
+from .load import display_path, load_roadmap, parse_source
 from .model import Lesson
 from .problems import Problem, RoadmapError
 from .validate import check_graph, did_you_mean, lesson_from_frontmatter
@@ -35,23 +35,52 @@ def frontmatter_data(title: str, priority: str, prerequisites: list[str], hours:
     }
 
 
+def double_quoted(value: str) -> str:
+    """A YAML double-quoted scalar; anything not printable is escaped, so it reads back as written."""
+    out = []
+    for char in value:
+        code = ord(char)
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char.isprintable():
+            out.append(char)
+        elif code < 0x100:
+            out.append(f"\\x{code:02x}")
+        elif code < 0x10000:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return '"' + "".join(out) + '"'
+
+
 def yaml_text(value: str) -> str:
-    """Text as a YAML scalar: plain when plain reads back the same, else double-quoted (JSON is valid YAML)."""
-    if plain_yaml.load(f"key: {value}") == {"key": value}:
-        return value
-    return json.dumps(value, ensure_ascii=False)
+    """Text as a YAML scalar: plain when plain text reads back the same, else double-quoted."""
+    return value if plain_yaml.load(f"key: {value}") == {"key": value} else double_quoted(value)
+
+
+def flow_item(value: str) -> str:
+    """A lesson id inside [...]: plain unless YAML would read it as something else (yes, 1, null)."""
+    return value if plain_yaml.load(f"key: [{value}]") == {"key": [value]} else double_quoted(value)
+
+
+def number_text(value: float) -> str:
+    """A number as YAML reads it back exactly: digits and a point, never an exponent."""
+    if float(value).is_integer():
+        return str(int(value))
+    return format(Decimal(repr(float(value))), "f")
 
 
 def frontmatter_text(data: dict[str, object]) -> str:
     prerequisites = data["prerequisites"]
     outcomes = data["outcomes"]
-    assert isinstance(prerequisites, list) and isinstance(outcomes, list)
+    hours = data["estimated_hours"]
+    assert isinstance(prerequisites, list) and isinstance(outcomes, list) and isinstance(hours, (int, float))
     lines = [
         "---",
         f"title: {yaml_text(str(data['title']))}",
-        f"priority: {data['priority']}",
-        f"prerequisites: [{', '.join(prerequisites)}]",
-        f"estimated_hours: {data['estimated_hours']:g}",
+        f"priority: {yaml_text(str(data['priority']))}",
+        f"prerequisites: [{', '.join(flow_item(str(p)) for p in prerequisites)}]",
+        f"estimated_hours: {number_text(hours)}",
         f"summary: {yaml_text(str(data['summary']))}",
         "outcomes:",
         *(f"  - {yaml_text(str(outcome))}" for outcome in outcomes),
@@ -172,12 +201,18 @@ def new_lesson(
         ]
     if path.exists():
         return [Problem(file, "file name", "the file exists already.", "choose another lesson id, or edit that file.")]
-    data = frontmatter_data(title, priority, prerequisites, hours)
-    lesson = lesson_from_frontmatter(file, f"{folder}/{lesson_id}.md", tier.number, data)
+    # Check the text that will be written, read back the way the build reads it.
+    text = lesson_markdown(title, priority, prerequisites, hours)
+    source = parse_source(text, file)
+    if isinstance(source, list):
+        return source
+    if source.data != frontmatter_data(title, priority, prerequisites, hours):
+        fix = "simplify the title or ids; see docs/contributing.md."
+        return [Problem(file, "frontmatter", "would not read back as given.", fix)]
+    lesson = lesson_from_frontmatter(file, f"{folder}/{lesson_id}.md", tier.number, source.data)
     if isinstance(lesson, list):
         return lesson
-    problems = graph_problems(roadmap, lesson, file)
-    return problems or (path, lesson_markdown(title, priority, prerequisites, hours))
+    return graph_problems(roadmap, lesson, file) or (path, text)
 
 
 def graph_problems(roadmap: Roadmap, lesson: Lesson, file: str) -> list[Problem]:
