@@ -185,6 +185,20 @@ def test_lesson_in_a_subfolder(tmp_path: Path) -> None:
     assert "location: lessons live directly in their tier folder" in problem
 
 
+def test_problems_name_files_relative_to_the_working_directory(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    docs = write_docs(tmp_path, {"t0/a.md": lesson_text("A", priority="urgent"), "t0/deep/b.md": lesson_text("B")})
+    tier = str(docs / "t0")
+    for where, expected in [
+        (tmp_path, ["docs/t0/a.md", "docs/t0/deep/b.md"]),
+        (docs / "t0", ["a.md", "deep/b.md"]),
+        (docs / "t0" / "deep", [f"{tier}/a.md", "b.md"]),  # outside the working directory: absolute
+    ]:
+        monkeypatch.chdir(where)
+        with pytest.raises(RoadmapError) as error:
+            load_roadmap(docs)
+        assert sorted(p.file for p in error.value.problems) == sorted(expected)
+
+
 def test_tier_problems(tmp_path: Path) -> None:
     problems = problems_for(tmp_path, {}, tiers={0: ("t0", "A"), 2: ("t2", "C")})
     assert "leaves a gap" in only(problems)

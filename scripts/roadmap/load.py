@@ -166,6 +166,12 @@ def all_lesson_files(docs_dir: Path) -> list[Path]:
     return [path for tier in tiers for path in lesson_files(docs_dir, tier)]
 
 
+def shown_in(folder: Path, inner: str) -> str:
+    """display_path(folder / inner), without pathlib in the common case of a folder below the working directory."""
+    shown = display_path(folder)
+    return f"{shown}/{inner}" if not os.path.isabs(shown) else display_path(folder / inner)
+
+
 def load_lessons(docs_dir: Path, tiers: list[Tier], file_of: dict[str, str]) -> tuple[list[Lesson], list[Problem]]:
     """Every lesson that reads and validates, and the problems of the rest.
 
@@ -175,19 +181,18 @@ def load_lessons(docs_dir: Path, tiers: list[Tier], file_of: dict[str, str]) -> 
     problems: list[Problem] = []
     for tier in tiers:
         folder = docs_dir / tier.folder
-        shown = display_path(folder)  # how problems name the tier folder
         names, nested = tier_files(docs_dir, tier)
         for inner in nested:
             problems.append(
                 Problem(
-                    f"{shown}/{inner}",
+                    shown_in(folder, inner),
                     "location",
                     "lessons live directly in their tier folder, not in a subfolder.",
-                    f"move it to {shown}/{inner.rsplit('/', 1)[-1]}.",
+                    f"move it to {shown_in(folder, inner.rsplit('/', 1)[-1])}.",
                 )
             )
         for name in names:
-            file = f"{shown}/{name}"
+            file = shown_in(folder, name)
             relative = f"{tier.folder}/{name}"
             source = read_source(os.path.join(folder, name), file)
             if isinstance(source, list):
