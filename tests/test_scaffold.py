@@ -30,18 +30,20 @@ def docs_with_lessons(tmp_path: Path) -> Path:
     )
 
 
-def create(docs: Path, folder: str = "t0", lesson_id: str = "hessians", **changes: object) -> tuple[Path, str]:
+def request(docs: Path, folder: str, lesson_id: str, changes: dict[str, object]) -> tuple[Path, str] | list[Problem]:
     args: dict[str, object] = {"title": TITLE, "priority": "essential", "prerequisites": ["taylor"], "hours": 3.0}
     args.update(changes)
-    result = new_lesson(docs, folder, lesson_id, **args)  # type: ignore[arg-type]
+    return new_lesson(docs, folder, lesson_id, **args)  # type: ignore[arg-type]
+
+
+def create(docs: Path, folder: str = "t0", lesson_id: str = "hessians", **changes: object) -> tuple[Path, str]:
+    result = request(docs, folder, lesson_id, changes)
     assert not isinstance(result, list), "\n".join(map(str, result))
     return result
 
 
 def problems_of(docs: Path, folder: str = "t0", lesson_id: str = "hessians", **changes: object) -> list[str]:
-    args: dict[str, object] = {"title": TITLE, "priority": "essential", "prerequisites": ["taylor"], "hours": 3.0}
-    args.update(changes)
-    result = new_lesson(docs, folder, lesson_id, **args)  # type: ignore[arg-type]
+    result = request(docs, folder, lesson_id, changes)
     assert isinstance(result, list) and all(isinstance(p, Problem) for p in result)
     return [str(p) for p in result]
 

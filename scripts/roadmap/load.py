@@ -166,9 +166,8 @@ def all_lesson_files(docs_dir: Path) -> list[Path]:
     return [path for tier in tiers for path in lesson_files(docs_dir, tier)]
 
 
-def shown_in(folder: Path, inner: str) -> str:
-    """display_path(folder / inner), without pathlib in the common case of a folder below the working directory."""
-    shown = display_path(folder)
+def shown_in(folder: Path, shown: str, inner: str) -> str:
+    """display_path(folder / inner), given `shown` = display_path(folder): no pathlib in the common case."""
     return f"{shown}/{inner}" if not os.path.isabs(shown) else display_path(folder / inner)
 
 
@@ -181,18 +180,19 @@ def load_lessons(docs_dir: Path, tiers: list[Tier], file_of: dict[str, str]) -> 
     problems: list[Problem] = []
     for tier in tiers:
         folder = docs_dir / tier.folder
+        shown = display_path(folder)
         names, nested = tier_files(docs_dir, tier)
         for inner in nested:
             problems.append(
                 Problem(
-                    shown_in(folder, inner),
+                    shown_in(folder, shown, inner),
                     "location",
                     "lessons live directly in their tier folder, not in a subfolder.",
-                    f"move it to {shown_in(folder, inner.rsplit('/', 1)[-1])}.",
+                    f"move it to {shown_in(folder, shown, inner.rsplit('/', 1)[-1])}.",
                 )
             )
         for name in names:
-            file = shown_in(folder, name)
+            file = shown_in(folder, shown, name)
             relative = f"{tier.folder}/{name}"
             source = read_source(os.path.join(folder, name), file)
             if isinstance(source, list):

@@ -171,10 +171,6 @@ def solve():
 """
 
 
-def lesson_markdown(title: str, priority: str, prerequisites: list[str], hours: float) -> str:
-    return frontmatter_text(frontmatter_data(title, priority, prerequisites, hours)) + BODY
-
-
 def new_lesson(
     docs_dir: Path, folder: str, lesson_id: str, title: str, priority: str, prerequisites: list[str], hours: float
 ) -> tuple[Path, str] | list[Problem]:
@@ -202,11 +198,12 @@ def new_lesson(
     if path.exists():
         return [Problem(file, "file name", "the file exists already.", "choose another lesson id, or edit that file.")]
     # Check the text that will be written, read back the way the build reads it.
-    text = lesson_markdown(title, priority, prerequisites, hours)
+    data = frontmatter_data(title, priority, prerequisites, hours)
+    text = frontmatter_text(data) + BODY
     source = parse_source(text, file)
     if isinstance(source, list):
         return source
-    if source.data != frontmatter_data(title, priority, prerequisites, hours):
+    if source.data != data:
         fix = "simplify the title or ids; see docs/contributing.md."
         return [Problem(file, "frontmatter", "would not read back as given.", fix)]
     lesson = lesson_from_frontmatter(file, f"{folder}/{lesson_id}.md", tier.number, source.data)
